@@ -27,12 +27,11 @@ class TensorLoader:
     def __len__(self): return len(self.x)//self.bs if self.drop_last else math.ceil(len(self.x)/self.bs)
 
     def __iter__(self):
-        x,y = self.x,self.y
-        if self.shuffle:
-            idx = torch.randperm(len(x), device=x.device)
-            x,y = x[idx],y[idx]                              # one copy per epoch; batches below are views of it
-        for i in range(0, len(self)*self.bs, self.bs):
-            xb,yb = x[i:i+self.bs],y[i:i+self.bs]
+        x,y,bs = self.x,self.y,self.bs
+        idx = torch.randperm(len(x), device=x.device) if self.shuffle else None   # one permutation per epoch
+        for i in range(0, len(self)*bs, bs):
+            if idx is None: xb,yb = x[i:i+bs],y[i:i+bs]       # in order: views, no copy
+            else: j = idx[i:i+bs]; xb,yb = x[j],y[j]          # shuffled: gather just this batch's rows
             yield (xb,yb) if self.device is None else (xb.to(self.device),yb.to(self.device))
 
 # %% ../nbs/04_training.ipynb #bd7c0314
