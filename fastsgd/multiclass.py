@@ -6,7 +6,7 @@ Docs: https://fastsgd.github.io/fastsgd/full_mnist.html.md"""
 
 # %% ../nbs/09_full_mnist.ipynb #eaa48db9
 from __future__ import annotations
-import torch
+import numpy as np, torch
 from torch import nn
 from fastcore.basics import noop
 from .data import Digits, set_seed
