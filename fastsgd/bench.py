@@ -17,7 +17,7 @@ from .data import set_seed, load_digits
 from .loss import sample_tensors, mnist_loss, batch_accuracy
 from .training import TensorLoader, DataLoaders
 from .learner import Learner, Callback, CancelValidException, book_dls
-from .models import simple_net
+from .nonlinearity import simple_net
 
 # %% auto #0
 __all__ = ['LRS', 'WAYS', 'TARGETS', 'tile_digits', 'bench_model', 'accuracy', 'raw_way', 'TimerCB', 'fastsgd_way', 'book_way',

@@ -14,17 +14,17 @@ __all__ = ['STAGES', 'FULL_STAGES', 'stage_fn', 'run_stages', 'write_json', 'mai
 
 # %% ../nbs/10_cli.ipynb #723d947d
 STAGES = {       # stage: 'module:function' in fastsgd, on the 3s and 7s, in the chapter's order
-    'pixel':      'baseline:pixel_stage',
+    'pixel':      'pixel_similarity:pixel_stage',
     'linear':     'training:linear_stage',
-    'optim':      'optim:optim_stage',
+    'optim':      'optimizer:optim_stage',
     'learner':    'learner:learner_stage',
-    'simple_net': 'models:simple_net_stage',
+    'simple_net': 'nonlinearity:simple_net_stage',
     'resnet18':   'resnet:resnet18_stage',
 }
 FULL_STAGES = {  # the same, on all ten digits (`--full`)
-    'pixel':      'baseline:pixel_stage',
-    'linear':     'multiclass:linear_stage',
-    'simple_net': 'multiclass:simple_net_stage',
+    'pixel':      'pixel_similarity:pixel_stage',
+    'linear':     'full_mnist:linear_stage',
+    'simple_net': 'full_mnist:simple_net_stage',
     'resnet18':   'resnet:resnet18_stage',
 }
 

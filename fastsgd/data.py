@@ -13,9 +13,9 @@ import numpy as np, torch
 from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'MANIFEST', 'set_seed', 'default_device', 'Layout', 'fastsgd_home',
-           'DataError', 'check_layout', 'check_labels', 'mnist_sample', 'mnist_full', 'load_split', 'Digits',
-           'load_digits', 'show_image', 'show_images']
+__all__ = ['SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'MANIFEST', 'set_seed', 'choice_error', 'default_device', 'Layout',
+           'atomic_write', 'fastsgd_home', 'DataError', 'check_layout', 'check_labels', 'mnist_sample', 'mnist_full',
+           'load_split', 'Digits', 'load_digits', 'show_image', 'show_images']
 
 # %% ../nbs/00_data.ipynb #be4e0a0d
 def set_seed(seed:int=42):
@@ -24,10 +24,23 @@ def set_seed(seed:int=42):
     np.random.seed(seed)
     torch.manual_seed(seed)  # also seeds every CUDA device
 
+# %% ../nbs/00_data.ipynb #6f091900
+def choice_error(what:str, bad, choices)->ValueError:
+    "A `ValueError` saying that `bad` (one name or several) is not a known `what`, and listing `choices`"
+    bad = [bad] if isinstance(bad, str) else list(bad)
+    return ValueError(f"unknown {what} {', '.join(map(repr, bad)) or '(none given)'}; choose from: {', '.join(map(str, choices))}")
+
 # %% ../nbs/00_data.ipynb #a4cfd11c
-def default_device()->torch.device:
-    "The GPU if PyTorch can see one, else the CPU"
-    return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+def _mps_ok()->bool: return getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available()
+
+def default_device(device=None)->torch.device:
+    "`device` if given ('cpu', 'cuda', 'mps', or a `torch.device`), checked; else the first of cuda, mps, cpu that works here"
+    if device is None: return torch.device('cuda' if torch.cuda.is_available() else 'mps' if _mps_ok() else 'cpu')
+    try: device = torch.device(device)
+    except (RuntimeError, TypeError): raise choice_error('device', str(device), ('cpu', 'cuda', 'mps')) from None
+    if device.type == 'cuda' and not torch.cuda.is_available(): raise ValueError("device 'cuda': PyTorch sees no CUDA GPU on this machine; use cpu")
+    if device.type == 'mps' and not _mps_ok(): raise ValueError("device 'mps': PyTorch sees no Apple GPU (MPS) on this machine; use cpu")
+    return device
 
 # %% ../nbs/00_data.ipynb #54ce06a5
 @dataclass(frozen=True)
@@ -63,6 +76,22 @@ def _write_layout(dest:Path, layout:Layout, labels_csv:bool=False):
                 Image.fromarray(x[i]).save(dest/name)
                 rows.append(f'{name},{label}')
     if labels_csv: (dest/'labels.csv').write_text('name,label\n' + '\n'.join(rows) + '\n')
+
+# %% ../nbs/00_data.ipynb #749322a9
+def _umask()->int: m = os.umask(0); os.umask(m); return m
+
+@contextlib.contextmanager
+def atomic_write(path, mode:str='w'):
+    "Open a temporary file beside `path` for writing in `mode` ('w' or 'wb'); rename it to `path` when the block succeeds, else remove it"
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+    try:
+        with os.fdopen(fd, mode) as f: yield f
+        os.chmod(tmp, 0o666 & ~_umask())    # mkstemp makes the file private; give it the permissions of any new file
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 # %% ../nbs/00_data.ipynb #049c462b
 def fastsgd_home()->Path:

@@ -12,7 +12,7 @@ from fastcore.basics import noop
 from .data import Digits, set_seed
 from .training import tensor_dls
 from .learner import Learner
-from .models import simple_net
+from .nonlinearity import simple_net
 
 # %% auto #0
 __all__ = ['softmax', 'logsumexp', 'log_softmax', 'nll', 'cross_entropy', 'multi_accuracy', 'digit_tensors', 'linear_stage',
