@@ -7,7 +7,7 @@ Docs: https://fastsgd.github.io/fastsgd/learner.html.md"""
 # %% auto #0
 __all__ = ['book_dls', 'CancelFitException', 'CancelEpochException', 'CancelTrainException', 'CancelValidException',
            'CancelBatchException', 'Callback', 'Learner', 'Recorder', 'NonFiniteLossError', 'NanGuardCB',
-           'check_targets', 'CheckBatchCB', 'show_progress', 'ProgressCB', 'learner_stage']
+           'check_targets', 'CheckBatchCB', 'show_progress', 'ProgressCB', 'fit_stage', 'learner_stage']
 
 # %% ../nbs/06_learner.ipynb #167863d5
 import os, sys, math, time, tempfile
@@ -17,7 +17,7 @@ import torch
 from torch import nn
 from fastcore.basics import noop, ifnone, patch, camel2snake
 from fastcore.foundation import L
-from .data import set_seed
+from .data import set_seed, default_device
 from .loss import mnist_loss, batch_accuracy, sample_tensors
 from .training import TensorLoader, DataLoaders, tensor_dls
 
@@ -294,11 +294,17 @@ def get_preds(self:Learner, dl=None):
     with torch.no_grad(): res = [(self.model(xb), yb) for xb,yb in ifnone(dl, self.dls.valid)]
     return torch.cat([p for p,_ in res]), torch.cat([t for _,t in res])
 
-# %% ../nbs/06_learner.ipynb #21629005
-def learner_stage(d, seed=42):
-    "Validation accuracy of a linear model trained by our `Learner` on the 3s and 7s of `d` (20 epochs at lr 1)"
+# %% ../nbs/06_learner.ipynb #b37c11ec
+def fit_stage(dls, model_fn, loss_func, metric, lr:float, n_epochs:int, seed:int=42, device=None, progress:bool=False)->float:
+    "Seed with `seed`, train `model_fn()` on `dls` with our `Learner` on `default_device(device)`, quietly; the last epoch's `metric`"
     set_seed(seed)
-    learn = Learner(tensor_dls(*sample_tensors(d)), nn.Linear(28*28,1), mnist_loss, lr=1., metrics=batch_accuracy,
-                    logger=noop, progress=False)
-    learn.fit(20)
+    learn = Learner(dls, model_fn().to(default_device(device)), loss_func, lr=lr, metrics=metric, logger=noop, progress=progress)
+    learn.fit(n_epochs)
     return round(learn.recorder.values[-1][2], 4)
+
+
+# %% ../nbs/06_learner.ipynb #21629005
+def learner_stage(d, seed:int=42, device=None, progress:bool=False)->float:
+    "Validation accuracy of a linear model trained by our `Learner` on the 3s and 7s of `d` (20 epochs at lr 1)"
+    return fit_stage(tensor_dls(*sample_tensors(d)), lambda: nn.Linear(28*28,1), mnist_loss, batch_accuracy, lr=1., n_epochs=20,
+                     seed=seed, device=device, progress=progress)
