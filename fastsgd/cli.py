@@ -6,7 +6,7 @@ Docs: https://fastsgd.github.io/fastsgd/cli.html.md"""
 
 # %% ../nbs/10_cli.ipynb #58269130
 from __future__ import annotations
-import argparse, importlib, json, os, sys, tempfile, time
+import argparse, errno, importlib, json, os, sys, time
 from pathlib import Path
 
 # %% auto #0
@@ -31,8 +31,9 @@ FULL_STAGES = {  # the same, on all ten digits (`--full`)
 # %% ../nbs/10_cli.ipynb #08e6654b
 def stage_fn(name:str, full:bool=False):
     "The function that runs stage `name` (on all ten digits if `full`)"
+    from fastsgd.data import choice_error
     table = FULL_STAGES if full else STAGES
-    if name not in table: raise ValueError(f"unknown stage {name!r}; choose from: {', '.join(table)}")
+    if name not in table: raise choice_error('stage', name, table)
     mod, fn = table[name].split(':')
     return getattr(importlib.import_module(f'fastsgd.{mod}'), fn)
 
@@ -49,15 +50,26 @@ def run_stages(d, names=None, seed:int=42, full:bool=False, log=None)->list:
 
 # %% ../nbs/10_cli.ipynb #69d272f2
 class _Parser(argparse.ArgumentParser):
-    def error(self, message): _fail(message)
+    "argparse, with its errors raised as `ValueError`, so that `main` reports every error the same way"
+    def error(self, message): raise ValueError(message)
 
-def _fail(message):
-    print(f"fastsgd: error: {message}", file=sys.stderr)
-    sys.exit(2)
+class _BenchParser(_Parser):
+    "The parser of `fastsgd bench`: it imports `fastsgd.bench` (and PyTorch) only when `bench` is on the command line"
+    def _load(self):
+        if self.get_default('func') is None:
+            from fastsgd.bench import add_bench_args, bench_cmd
+            add_bench_args(self); self.set_defaults(func=bench_cmd)
+    def parse_known_args(self, args=None, namespace=None):
+        self.argv = list(args)    # what followed `bench`: `main` checks that nothing came before it
+        try: self._load()
+        except ImportError:    # TEMPORARY, until fastsgd.bench has add_bench_args and bench_cmd: its own parser
+            from fastsgd.bench import bench_main
+            return argparse.Namespace(func=lambda _: bench_main(self.argv)), []
+        return super().parse_known_args(args, namespace)
+    def format_help(self): self._load(); return super().format_help()
 
 def _parser():
-    p = _Parser(prog='fastsgd', description="Train the models of fastai's chapter 4 and print each stage's validation accuracy and seconds.",
-                epilog="fastsgd bench [--help]: seconds per epoch of the book's way, fastsgd's Learner and a bare PyTorch loop")
+    p = _Parser(prog='fastsgd', usage='fastsgd [options]\n       fastsgd bench [bench options]', description="Train the models of fastai's chapter 4 and print each stage's validation accuracy and seconds.")
     p.add_argument('--data', metavar='DIR', help="a folder in fastai's MNIST_SAMPLE layout (with --full: MNIST layout); default: the embedded sample")
     p.add_argument('--download', action='store_true', help="use fastai's full dataset, downloaded with untar_data (needs the internet)")
     p.add_argument('--full', action='store_true', help='all ten digits instead of the 3s and 7s')
@@ -65,27 +77,33 @@ def _parser():
     p.add_argument('--stages', metavar='A,B', help=f"comma-separated stages to run; 3s/7s: {','.join(STAGES)}; --full: {','.join(FULL_STAGES)}")
     p.add_argument('--seed', type=int, default=42, help='random seed (default: 42)')
     p.add_argument('--json', metavar='FILE', help='also write the table as JSON: a list of {stage, accuracy, seconds}')
+    p.set_defaults(func=_run)
+    cmds = p.add_subparsers(title='commands', metavar='COMMAND', parser_class=_BenchParser)
+    p.bench = cmds.add_parser('bench', help="seconds per epoch: the book's way, fastsgd's Learner and a bare PyTorch loop (fastsgd bench --help)",
+                              description="Seconds per epoch of the training pass: the book's way, fastsgd's Learner, and a bare PyTorch loop.")
     return p
 
 # %% ../nbs/10_cli.ipynb #741cf9df
 def _stages(arg, full):
     "The stage names in `arg` ('a,b'), checked against the table for `full`"
+    from fastsgd.data import choice_error
     table = FULL_STAGES if full else STAGES
     names = list(dict.fromkeys(o.strip() for o in arg.split(',') if o.strip())) if arg else list(table)
     bad = [o for o in names if o not in table]
-    if bad or not names: raise ValueError(f"unknown stage {', '.join(map(repr, bad)) or '(none given)'}; choose from: {','.join(table)}")
+    if bad or not names: raise choice_error('stage', bad, table)
     return names
 
+def _check_json(fname):
+    "Refuse a `--json` path that cannot be written, before any training: bad input is caught in a second, not after a minute"
+    f = Path(fname); parent = f.parent
+    if f.is_dir(): raise ValueError(f"--json {f}: is a folder; give a file name, such as {f/'results.json'}")
+    if not parent.exists(): raise ValueError(f"--json {f}: folder {parent} does not exist; create it, or choose another path")
+    if not parent.is_dir(): raise ValueError(f"--json {f}: {parent} is a file, not a folder; choose another path")
+
 def write_json(rows, fname):
-    "Write `rows` to `fname` as JSON, atomically: a temporary file in the same folder, then a rename"
-    fname = Path(fname)
-    if not fname.parent.is_dir(): raise ValueError(f"--json {fname}: folder {fname.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=fname.parent, prefix=f'.{fname.name}.', suffix='.tmp')
-    try:
-        with os.fdopen(fd, 'w') as f: json.dump(rows, f, indent=1)
-        os.replace(tmp, fname)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True); raise
+    "Write `rows` to `fname` as JSON, atomically (see `fastsgd.data.atomic_write`)"
+    from fastsgd.data import atomic_write
+    with atomic_write(fname) as f: json.dump(rows, f, indent=1)
 
 # %% ../nbs/10_cli.ipynb #785b3e3a
 def _describe(d, args)->str:
@@ -96,30 +114,59 @@ def _describe(d, args)->str:
 def _print_row(r): print(f"{r['stage']:<12}{r['accuracy']:>9.4f}{r['seconds']:>9.2f}", flush=True)
 
 # %% ../nbs/10_cli.ipynb #638b4846
-def main(argv=None)->int:
-    "Run the `fastsgd` command with arguments `argv` (default: the command line); returns the exit status"
-    argv = sys.argv[1:] if argv is None else list(argv)
-    if argv[:1] == ['bench']:
-        from fastsgd.bench import bench_main
-        return bench_main(argv[1:])
-    args = _parser().parse_args(argv)
-    try:
-        from fastsgd.data import load_digits
-        names = _stages(args.stages, args.full)
-        if args.data and args.download: raise ValueError("--data and --download: give one or the other")
-        t = time.perf_counter()
-        d = load_digits(_download(args.full) if args.download else args.data, full=args.full, resize=args.resize)
-        print(_describe(d, args))
-        print(f"{'stage':<12}{'accuracy':>9}{'seconds':>9}", flush=True)
-        rows = run_stages(d, names, args.seed, args.full, log=_print_row)
-        print(f"total {time.perf_counter()-t:.1f} s")
-        if args.json: write_json(rows, args.json)
-    except KeyboardInterrupt: _fail('interrupted')
-    except (ValueError, RuntimeError) as e:
-        if os.environ.get('FASTSGD_DEBUG'): raise
-        _fail(str(e).splitlines()[0] if str(e) else type(e).__name__)
+def _run(args)->int:
+    "The main job: load the data once, run the stages, print the table, write the JSON"
+    from fastsgd.data import load_digits
+    names = _stages(args.stages, args.full)
+    if args.data and args.download: raise ValueError("--data and --download: give one or the other")
+    t = time.perf_counter()
+    d = load_digits(_download(args.full) if args.download else args.data, full=args.full, resize=args.resize)
+    print(_describe(d, args))
+    print(f"{'stage':<12}{'accuracy':>9}{'seconds':>9}", flush=True)
+    rows = run_stages(d, names, args.seed, args.full, log=_print_row)
+    print(f"total {time.perf_counter()-t:.1f} s")
+    if args.json: write_json(rows, args.json)
     return 0
 
 def _download(full):
     from fastsgd.data import mnist_sample, mnist_full
     return (mnist_full if full else mnist_sample)(download=True)
+
+# %% ../nbs/10_cli.ipynb #c5bc04d4
+_FIX = {errno.ENOSPC: 'the disk is full: free some space, or write somewhere else',
+        errno.EDQUOT: 'your disk quota is used up: free some space, or write somewhere else',
+        errno.EACCES: 'permission denied: check its permissions, or use another path',
+        errno.EPERM:  'operation not permitted: check its permissions, or use another path',
+        errno.EROFS:  'read-only file system: use another path',
+        errno.ENOTDIR:'a part of that path is a file, not a folder: use another path',
+        errno.EISDIR: 'that is a folder: give a file name',
+        errno.ENOENT: 'no such file or folder: check the path',
+        errno.EIO:    'input/output error: the disk or its connection is failing'}
+
+def _one_line(e:BaseException)->str:
+    "`e` as one line of text; an OS error names its path and says what to do"
+    if isinstance(e, OSError) and e.strerror: return f"{e.filename or ''}: {_FIX.get(e.errno, e.strerror)}".lstrip(': ')
+    s = str(e).strip()
+    return s.splitlines()[0] if s else type(e).__name__
+
+def _fail(message:str, status:int)->int:
+    print(f"fastsgd: error: {message}", file=sys.stderr)
+    return status
+
+def _debug()->bool: return os.environ.get('FASTSGD_DEBUG', '') not in ('', '0')
+
+def main(argv=None)->int:
+    "Run the `fastsgd` command (or `fastsgd bench`) with arguments `argv` (default: the command line); returns the exit status"
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        p = _parser(); args = p.parse_args(argv)
+        if args.func is not _run and len(p.bench.argv) < len(argv)-1:
+            raise ValueError(f"{' '.join(argv[:len(argv)-len(p.bench.argv)-1])}: options of bench go after 'bench' (see fastsgd bench --help)")
+        if getattr(args, 'json', None): _check_json(args.json)
+        return args.func(args) or 0
+    except KeyboardInterrupt:
+        if _debug(): raise
+        return _fail('interrupted', 130)
+    except (ValueError, RuntimeError, OSError) as e:
+        if _debug(): raise
+        return _fail(_one_line(e), 2 if isinstance(e, ValueError) else 1)
