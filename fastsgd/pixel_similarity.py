@@ -7,8 +7,7 @@ Docs: https://fastsgd.github.io/fastsgd/pixel_similarity.html.md"""
 # %% ../nbs/01_pixel_similarity.ipynb #380d7cc9
 from __future__ import annotations
 import numpy as np, torch
-import torch.nn.functional as F
-from .data import Digits, show_image
+from .data import Digits
 
 # %% auto #0
 __all__ = ['show_pixels', 'mnist_distance', 'is_3', 'NearestMean', 'pixel_stage']
@@ -54,6 +53,10 @@ class NearestMean:
         return (self.predict(x) == y).double().mean().item()
 
 # %% ../nbs/01_pixel_similarity.ipynb #3a556337
-def pixel_stage(d:Digits, seed:int=42)->float:
+def pixel_stage(d:Digits,             # the images, from `load_digits`
+                seed:int=42,          # unused: nothing in pixel similarity is random
+                device=None,          # unused: it runs on the CPU in a fraction of a second
+                progress:bool=False,  # unused: there is nothing to wait for
+               )->float:
     "Validation accuracy of the nearest-mean classifier on `d` (pixel similarity: no training, nothing random)"
-    return NearestMean().fit(d.x_train, d.y_train).accuracy(d.x_valid, d.y_valid)
+    return round(NearestMean().fit(d.x_train, d.y_train).accuracy(d.x_valid, d.y_valid), 4)
