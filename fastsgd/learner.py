@@ -10,16 +10,16 @@ __all__ = ['book_dls', 'CancelFitException', 'CancelEpochException', 'CancelTrai
            'check_targets', 'CheckBatchCB', 'show_progress', 'ProgressCB', 'fit_stage', 'learner_stage']
 
 # %% ../nbs/06_learner.ipynb #167863d5
-import os, sys, math, time, tempfile
+import os, sys, math, time
 from pathlib import Path
 from operator import attrgetter
 import torch
 from torch import nn
 from fastcore.basics import noop, ifnone, patch, camel2snake
 from fastcore.foundation import L
-from .data import set_seed, default_device
+from .data import set_seed, default_device, atomic_write
 from .loss import mnist_loss, batch_accuracy, sample_tensors
-from .training import TensorLoader, DataLoaders, tensor_dls
+from .training import tensor_dls
 
 # %% ../nbs/06_learner.ipynb #b43ef383
 def book_dls(train_x, train_y, valid_x, valid_y, bs=256, shuffle=True):
@@ -61,9 +61,11 @@ class Learner:
         cbs=None,                  # callbacks added to `default_cbs`
         logger=print,              # called by the `Recorder` with a dict of results after each epoch
         progress=True,             # show progress bars (only ever in a notebook or a terminal, never under tests)
+        device=None,               # where `fit` puts the model and the data: `default_device(device)`, the GPU if there is one
     ):
         self.dls,self.model,self.loss_func,self.opt_func,self.lr = dls,model,loss_func,opt_func,lr
-        self.metrics,self.logger,self.show_progress,self.cbs,self.opt = L(metrics),logger,progress,L(),None
+        self.metrics,self.logger,self.show_bars,self.cbs,self.opt = L(metrics),logger,progress,L(),None
+        self.device = default_device(device)
         self.add_cbs(list(self.default_cbs) + list(L(cbs)))
 
     def add_cbs(self, cbs):
@@ -132,12 +134,14 @@ def _check_fit(n_epochs, lr, dls):
 
 @patch
 def fit(self:Learner, n_epochs, lr=None, cbs=None):
-    "Train for `n_epochs` at `lr` (default: `self.lr`), with extra callbacks `cbs` for this call only"
+    "Train for `n_epochs` at `lr` (default: `self.lr`) on `self.device`, with extra callbacks `cbs` for this call only"
     lr = ifnone(lr, self.lr)
     _check_fit(n_epochs, lr, self.dls)
     cbs = [cb() if isinstance(cb, type) else cb for cb in L(cbs)]
     self.add_cbs(cbs)
     try:
+        self.model.to(self.device)
+        if hasattr(self.dls, 'to'): self.dls.to(self.device)      # whole tensors, once: no batch is copied during training
         self.n_epochs,self.epochs = n_epochs,range(n_epochs)
         self.opt = self.opt_func(list(self.model.parameters()), lr)
         self._phase('fit', self._do_fit, CancelFitException)
@@ -248,7 +252,7 @@ class ProgressCB(Callback):
     def __init__(self, every=0.5, show=None, bars=None):   # `show`: None decides by `show_progress`
         self.every,self.show,self.bars,self.mbar,self.pb = every,show,bars,None,None
     def before_fit(self, learn):
-        if not ifnone(self.show, show_progress(learn.show_progress)): return
+        if not ifnone(self.show, show_progress(learn.show_bars)): return
         from fastprogress.fastprogress import master_bar, progress_bar
         mb,self._pbar = self.bars or (master_bar, progress_bar)
         learn.epochs = self.mbar = mb(learn.epochs)
@@ -268,16 +272,10 @@ Learner.default_cbs = (Recorder, NanGuardCB, CheckBatchCB, ProgressCB)
 # %% ../nbs/06_learner.ipynb #b19efd37
 @patch
 def save(self:Learner, path):
-    "Save the model's parameters to `path` atomically (write a temporary file beside it, then rename); return `path`"
+    "Save the model's parameters to `path` with `atomic_write` (a temporary file beside it, then a rename); return `path`"
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd,tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
-    try:
-        with os.fdopen(fd, 'wb') as f: torch.save(self.model.state_dict(), f)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_write(path, 'wb') as f: torch.save(self.model.state_dict(), f)
     return path
 
 @patch
@@ -298,7 +296,7 @@ def get_preds(self:Learner, dl=None):
 def fit_stage(dls, model_fn, loss_func, metric, lr:float, n_epochs:int, seed:int=42, device=None, progress:bool=False)->float:
     "Seed with `seed`, train `model_fn()` on `dls` with our `Learner` on `default_device(device)`, quietly; the last epoch's `metric`"
     set_seed(seed)
-    learn = Learner(dls, model_fn().to(default_device(device)), loss_func, lr=lr, metrics=metric, logger=noop, progress=progress)
+    learn = Learner(dls, model_fn(), loss_func, lr=lr, metrics=metric, logger=noop, progress=progress, device=device)
     learn.fit(n_epochs)
     return round(learn.recorder.values[-1][2], 4)
 
