@@ -6,7 +6,7 @@ Docs: https://fastsgd.github.io/fastsgd/cli.html.md"""
 
 # %% ../nbs/10_cli.ipynb #58269130
 from __future__ import annotations
-import argparse, errno, importlib, json, os, sys, time
+import argparse, errno, importlib, json, os, sys, tempfile, time
 from pathlib import Path
 
 # %% auto #0
@@ -99,6 +99,8 @@ def _check_json(fname):
     if f.is_dir(): raise ValueError(f"--json {f}: is a folder; give a file name, such as {f/'results.json'}")
     if not parent.exists(): raise ValueError(f"--json {f}: folder {parent} does not exist; create it, or choose another path")
     if not parent.is_dir(): raise ValueError(f"--json {f}: {parent} is a file, not a folder; choose another path")
+    try: tempfile.TemporaryFile(dir=parent).close()
+    except OSError as e: raise ValueError(f"--json {f}: cannot write in {parent} ({e.strerror.lower()}); choose another path") from e
 
 def write_json(rows, fname):
     "Write `rows` to `fname` as JSON, atomically (see `fastsgd.data.atomic_write`)"

@@ -88,12 +88,13 @@ def _named(e:OSError, path)->OSError:
 @contextlib.contextmanager
 def atomic_write(path, mode:str='w'):
     "Open a temporary file beside `path` for writing in `mode` ('w' or 'wb'); rename it to `path` when the block succeeds, else remove it"
-    path = Path(path).expanduser().resolve()    # through a symlink to its file: the link stays a link
+    path = Path(path).expanduser()
     if path.exists() and not path.is_file() and not path.is_dir():     # a device or a pipe, such as /dev/stdout: write to it
         try:
             with open(path, mode) as f: yield f
         except OSError as e: raise _named(e, path) from e
         return
+    path = path.resolve()                      # through a symlink to its file: the link stays a link
     try: fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
     except OSError as e: raise _named(e, path) from e
     try:
