@@ -142,13 +142,21 @@ def _cache_error(e:OSError, home:Path)->OSError:
 def _cached(name:str, build)->Path:
     "The cache folder `name` in `fastsgd_home()`: made by `build(folder)` on first use, its own files checked and repaired after"
     home = fastsgd_home(); dest, manifest = home/name, home/f'{name}.manifest.json'
-    if _intact(dest, manifest): return dest
-    try:
-        home.mkdir(parents=True, exist_ok=True)
-        with _locked(home/f'.{name}.lock'):
-            if not _intact(dest, manifest): _build(dest, manifest, build)     # unless another process did while we waited
-    except OSError as e: raise _cache_error(e, home) from e
+    if not _intact(dest, manifest):
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+            with _locked(home/f'.{name}.lock'):
+                if not _intact(dest, manifest): _build(dest, manifest, build)     # unless another process did while we waited
+        except OSError as e: raise _cache_error(e, home) from e
+    _drop_old_manifest(dest, manifest)
     return dest
+
+def _drop_old_manifest(path:Path, manifest:Path):
+    "Remove `path/manifest.json` if an older fastsgd wrote it there, as it did: it lists only files that `manifest` lists"
+    old = path/'manifest.json'
+    if not old.is_file(): return
+    with contextlib.suppress(OSError, ValueError):
+        if set(json.loads(old.read_text())) <= set(json.loads(manifest.read_text())): old.unlink()
 
 # %% ../nbs/00_data.ipynb #feb3a5fc
 def _build(dest:Path, manifest:Path, build):
@@ -170,10 +178,6 @@ def _repair(dest:Path, new:Path, files:dict):
         if not ((dest/f).is_file() and (dest/f).read_bytes() == (new/f).read_bytes()):
             (dest/f).parent.mkdir(parents=True, exist_ok=True)
             os.replace(new/f, dest/f)         # atomic: a reader sees the old file or the new one
-    old = dest/'manifest.json'                # an older fastsgd kept its manifest in the folder: upgraded, removed
-    try: ours = old.is_file() and set(json.loads(old.read_text())) <= set(files)
-    except ValueError: ours = False
-    if ours: old.unlink()
 
 # %% ../nbs/00_data.ipynb #389a85f5
 def _embedded(layout:Layout)->Path:
