@@ -38,13 +38,15 @@ def stage_fn(name:str, full:bool=False):
     return getattr(importlib.import_module(f'fastsgd.{mod}'), fn)
 
 # %% ../nbs/10_cli.ipynb #789215c7
-def run_stages(d, names=None, seed:int=42, full:bool=False, log=None)->list:
-    "Run stages `names` (default: all) on `d` with `seed`: a list of dicts with `stage`, `accuracy`, `seconds`"
-    rows = []
+def run_stages(d, names=None, seed:int=42, n_seeds:int=1, full:bool=False, device=None, progress:bool=False, log=None)->list:
+    "Run stages `names` (default: all) on `d`, each with seeds `seed`, `seed+1`, ... (`n_seeds` of them): one dict per stage"
+    if n_seeds < 1: raise ValueError(f"n_seeds (fastsgd --seeds) must be at least 1, got {n_seeds}")
+    rows, seeds = [], list(range(seed, seed+n_seeds))
     for nm in (names or list(FULL_STAGES if full else STAGES)):
-        t = time.perf_counter()
-        acc = stage_fn(nm, full)(d, seed)
-        rows.append(dict(stage=nm, accuracy=float(acc), seconds=time.perf_counter()-t))
+        t = time.perf_counter(); f = stage_fn(nm, full)
+        accs = [float(f(d, seed=s, device=device, progress=progress)) for s in seeds]
+        rows.append(dict(stage=nm, accuracy=round(sum(accs)/len(accs), 4), accuracies=accs, seeds=seeds,
+                         seconds=round((time.perf_counter()-t)/n_seeds, 3)))
         if log: log(rows[-1])
     return rows
 
@@ -76,7 +78,10 @@ def _parser():
     p.add_argument('--resize', action='store_true', help='resize images that are not 28x28 instead of refusing them')
     p.add_argument('--stages', metavar='A,B', help=f"comma-separated stages to run; 3s/7s: {','.join(STAGES)}; --full: {','.join(FULL_STAGES)}")
     p.add_argument('--seed', type=int, default=42, help='random seed (default: 42)')
-    p.add_argument('--json', metavar='FILE', help='also write the table as JSON: a list of {stage, accuracy, seconds}')
+    p.add_argument('--seeds', type=int, default=1, metavar='N', help='run each stage N times, with seeds SEED, SEED+1, ...: '
+                   'prints the mean accuracy and the lowest-highest (default: 1)')
+    p.add_argument('--device', metavar='DEV', help='cpu, cuda or mps (default: a GPU if PyTorch sees one, else cpu)')
+    p.add_argument('--json', metavar='FILE', help='also write the table as JSON: a list of {stage, accuracy (the mean), accuracies, seeds, seconds}')
     p.set_defaults(func=_run)
     cmds = p.add_subparsers(title='commands', metavar='COMMAND', parser_class=_BenchParser)
     p.bench = cmds.add_parser('bench', help="seconds per epoch: the book's way, fastsgd's Learner and a bare PyTorch loop (fastsgd bench --help)",
@@ -108,24 +113,33 @@ def write_json(rows, fname):
     with atomic_write(fname) as f: json.dump(rows, f, indent=1)
 
 # %% ../nbs/10_cli.ipynb #785b3e3a
-def _describe(d, args)->str:
+def _describe(d, args, device)->str:
     src = 'downloaded' if args.download else 'your folder' if args.data else 'embedded'
+    seeds = f"seed {args.seed}" if args.seeds == 1 else f"seeds {args.seed}-{args.seed+args.seeds-1}"
     return (f"{d.layout.name} ({src}): digits {','.join(map(str, d.classes))}, "
-            f"{len(d.x_train)} training and {len(d.x_valid)} validation images; seed {args.seed}")
+            f"{len(d.x_train)} training and {len(d.x_valid)} validation images; {seeds}; device {device}")
 
-def _print_row(r): print(f"{r['stage']:<12}{r['accuracy']:>9.4f}{r['seconds']:>9.2f}", flush=True)
+def _header(n_seeds:int)->str:
+    return f"{'stage':<12}{'accuracy':>9}" + (f"{'lowest-highest':>16}" if n_seeds > 1 else '') + f"{'seconds':>9}"
+
+def _print_row(r):
+    accs = r['accuracies']
+    spread = f"{min(accs):>9.4f}-{max(accs):.4f}" if len(accs) > 1 else ''
+    print(f"{r['stage']:<12}{r['accuracy']:>9.4f}{spread}{r['seconds']:>9.2f}", flush=True)
 
 # %% ../nbs/10_cli.ipynb #638b4846
 def _run(args)->int:
     "The main job: load the data once, run the stages, print the table, write the JSON"
-    from fastsgd.data import load_digits
-    names = _stages(args.stages, args.full)
+    from fastsgd.data import load_digits, default_device
+    names, device = _stages(args.stages, args.full), default_device(args.device)
+    if args.seeds < 1: raise ValueError(f"--seeds must be at least 1, got {args.seeds}")
     if args.data and args.download: raise ValueError("--data and --download: give one or the other")
     t = time.perf_counter()
     d = load_digits(_download(args.full) if args.download else args.data, full=args.full, resize=args.resize)
-    print(_describe(d, args))
-    print(f"{'stage':<12}{'accuracy':>9}{'seconds':>9}", flush=True)
-    rows = run_stages(d, names, args.seed, args.full, log=_print_row)
+    print(_describe(d, args, device))
+    print(_header(args.seeds), flush=True)
+    progress = sys.stdout.isatty() and not os.environ.get('IN_TEST')    # bars only for a person watching
+    rows = run_stages(d, names, args.seed, args.seeds, args.full, device=device, progress=progress, log=_print_row)
     print(f"total {time.perf_counter()-t:.1f} s")
     if args.json: write_json(rows, args.json)
     return 0
@@ -169,6 +183,9 @@ def main(argv=None)->int:
     except KeyboardInterrupt:
         if _debug(): raise
         return _fail('interrupted', 130)
+    except BrokenPipeError:       # the reader went away (fastsgd | head -3): stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except (ValueError, RuntimeError, OSError) as e:
         if _debug(): raise
         return _fail(_one_line(e), 2 if isinstance(e, ValueError) else 1)
