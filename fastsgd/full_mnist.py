@@ -8,15 +8,14 @@ Docs: https://fastsgd.github.io/fastsgd/full_mnist.html.md"""
 from __future__ import annotations
 import numpy as np, torch
 from torch import nn
-from fastcore.basics import noop
-from .data import Digits, set_seed
+from .data import Digits
 from .training import tensor_dls
-from .learner import Learner
+from .learner import fit_stage
 from .nonlinearity import simple_net
 
 # %% auto #0
-__all__ = ['softmax', 'logsumexp', 'log_softmax', 'nll', 'cross_entropy', 'multi_accuracy', 'digit_tensors', 'linear_stage',
-           'simple_net_stage', 'confusion_matrix', 'most_confused', 'plot_confusion']
+__all__ = ['softmax', 'logsumexp', 'log_softmax', 'nll', 'cross_entropy', 'multi_accuracy', 'digit_tensors', 'full_learner_stage',
+           'full_simple_net_stage', 'confusion_matrix', 'most_confused', 'plot_confusion']
 
 # %% ../nbs/09_full_mnist.ipynb #09e790a2
 def softmax(x, dim=-1):
@@ -53,25 +52,27 @@ def multi_accuracy(preds, targs):
 def digit_tensors(d:Digits):
     "`(train_x, train_y, valid_x, valid_y)` from `d`: images as rows of 784 pixels, targets as class indices into `d.classes`"
     classes = torch.tensor(d.classes)
-    def conv(x, y): return x.view(len(x), -1), torch.searchsorted(classes, y)
+    def conv(x, y): return x.view(len(x), -1), torch.searchsorted(classes, y.contiguous())
     return *conv(d.x_train, d.y_train), *conv(d.x_valid, d.y_valid)
 
 # %% ../nbs/09_full_mnist.ipynb #25e86330
-def _fit_stage(d:Digits, seed:int, model_fn, lr:float, n_epochs:int, bs:int=64)->float:
-    "Validation accuracy of `model_fn(n_out)` trained by our `Learner` with `cross_entropy` on `d`, quietly"
-    set_seed(seed)
-    dls = tensor_dls(*digit_tensors(d), bs=bs)
-    learn = Learner(dls, model_fn(len(d.classes)), cross_entropy, lr=lr, metrics=multi_accuracy, logger=noop, progress=False)
-    learn.fit(n_epochs)
-    return round(learn.recorder.values[-1][2], 4)
+def full_learner_stage(d:Digits,             # the images, from `load_digits(full=True)`; any set of digits works
+                       seed:int=42,          # seed for the weights and the shuffling
+                       device=None,          # where to train: `default_device(device)`
+                       progress:bool=False,  # show progress bars
+                      )->float:
+    "Validation accuracy of `nn.Linear(784, n_classes)` trained by our `Learner` with `cross_entropy` on `d` (40 epochs at lr 0.1)"
+    return fit_stage(tensor_dls(*digit_tensors(d), bs=64), lambda: nn.Linear(28*28, len(d.classes)), cross_entropy, multi_accuracy,
+                     lr=0.1, n_epochs=40, seed=seed, device=device, progress=progress)
 
-def linear_stage(d:Digits, seed:int=42)->float:
-    "Validation accuracy of a linear model, `nn.Linear(784, n_classes)`, trained by SGD on every digit of `d`"
-    return _fit_stage(d, seed, lambda n: nn.Linear(28*28, n), lr=0.1, n_epochs=40)
-
-def simple_net_stage(d:Digits, seed:int=42)->float:
-    "Validation accuracy of `simple_net` with one output per class, trained by SGD on every digit of `d`"
-    return _fit_stage(d, seed, lambda n: simple_net(n_out=n), lr=0.5, n_epochs=60)
+def full_simple_net_stage(d:Digits,             # the images, from `load_digits(full=True)`; any set of digits works
+                          seed:int=42,          # seed for the weights and the shuffling
+                          device=None,          # where to train: `default_device(device)`
+                          progress:bool=False,  # show progress bars
+                         )->float:
+    "Validation accuracy of `simple_net` with one output per class, trained like `full_learner_stage` (60 epochs at lr 0.5)"
+    return fit_stage(tensor_dls(*digit_tensors(d), bs=64), lambda: simple_net(n_out=len(d.classes)), cross_entropy, multi_accuracy,
+                     lr=0.5, n_epochs=60, seed=seed, device=device, progress=progress)
 
 # %% ../nbs/09_full_mnist.ipynb #21994a2d
 def confusion_matrix(preds, targs, n:int=None):

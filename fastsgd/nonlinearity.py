@@ -10,11 +10,9 @@ __all__ = ['fold_linear', 'simple_net', 'deeper_net', 'simple_net_stage']
 # %% ../nbs/07_nonlinearity.ipynb #61daa0fa
 import torch
 from torch import nn
-from fastcore.basics import noop
-from .data import set_seed
 from .loss import mnist_loss, batch_accuracy, sample_tensors
 from .training import tensor_dls
-from .learner import Learner
+from .learner import fit_stage
 
 # %% ../nbs/07_nonlinearity.ipynb #db06e598
 def fold_linear(*layers):
@@ -39,10 +37,11 @@ def deeper_net(n_in=28*28, hidden=(128, 64), n_out=1):
     return nn.Sequential(*layers[:-1])
 
 # %% ../nbs/07_nonlinearity.ipynb #99046c85
-def simple_net_stage(d, seed=42):
+def simple_net_stage(d,                    # the images, from `load_digits`: only its 3s and 7s are used
+                     seed:int=42,          # seed for the weights and the shuffling
+                     device=None,          # where to train: `default_device(device)`
+                     progress:bool=False,  # show progress bars
+                    )->float:
     "Validation accuracy of `simple_net` trained by our `Learner` on the 3s and 7s of `d` (40 epochs at lr 1)"
-    set_seed(seed)
-    learn = Learner(tensor_dls(*sample_tensors(d)), simple_net(), mnist_loss, lr=1., metrics=batch_accuracy,
-                    logger=noop, progress=False)
-    learn.fit(40)
-    return round(learn.recorder.values[-1][2], 4)
+    return fit_stage(tensor_dls(*sample_tensors(d)), simple_net, mnist_loss, batch_accuracy, lr=1., n_epochs=40,
+                     seed=seed, device=device, progress=progress)
