@@ -700,13 +700,20 @@ class _EpochCountCB(Callback):
     order,n = 0,0
     def before_epoch(self, learn): self.n += 1
 
-def _synth_accs(cbs=(), n_epochs:int=8, counter=None)->list:
-    "Validation accuracy after each epoch of a linear model on a small synthetic 2-class problem, fitted by fastsgd's `Learner` with `cbs`"
+def _learner_of(cb_cls):
+    "The `Learner` of the namespace `cb_cls` was written in, if it is fastsgd's kind (notebook 06 defines its own), else fastsgd's"
+    for e in _EVENTS:
+        lrn = getattr(getattr(cb_cls, e, None), '__globals__', {}).get('Learner')
+        if isinstance(lrn, type) and hasattr(lrn, '_phase') and hasattr(lrn, 'default_cbs'): return lrn
+    return Learner
+
+def _synth_accs(cbs=(), n_epochs:int=8, counter=None, learner=Learner)->list:
+    "Validation accuracy after each epoch of a linear model on a small synthetic 2-class problem, fitted by `learner` (fastsgd's `Learner`) with `cbs`"
     g = torch.Generator().manual_seed(1)
     x = torch.randn(96, 2, generator=g)
     y = ((x[:,:1] - 0.5*x[:,1:]) > 0.2).float()
     torch.manual_seed(0)
-    learn = Learner(tensor_dls(x[:64], y[:64], x[64:], y[64:], bs=16), nn.Linear(2, 1), mnist_loss, BasicOptim, lr=0.5,
+    learn = learner(tensor_dls(x[:64], y[:64], x[64:], y[64:], bs=16), nn.Linear(2, 1), mnist_loss, BasicOptim, lr=0.5,
                     metrics=batch_accuracy, logger=noop, progress=False)
     learn.fit(n_epochs, cbs=list(cbs) + ([counter] if counter else []))
     return [v[2] for v in learn.recorder.values]
@@ -723,7 +730,7 @@ def _judge_stop_cb(j):
         if not any(hasattr(cb, e) for e in _EVENTS):
             raise _Verdict(f"not done yet: {j.fname} has no event method (such as `after_epoch`) yet.", todo=True)
         counter = _EpochCountCB()
-        rows = len(j.call(_synth_accs, [cb], n, counter, name='`fit` with your callback', inputs=False,
+        rows = len(j.call(_synth_accs, [cb], n, counter, _learner_of(type(cb)), name='`fit` with your callback', inputs=False,
                           given=f"a small problem, fitted for {n} epochs with {type(cb).__name__}(target={target})"))
         return counter.n, rows
     got,rows = epochs(target)
