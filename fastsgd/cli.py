@@ -21,10 +21,10 @@ STAGES = {       # stage: 'module:function' in fastsgd, on the 3s and 7s, in the
     'simple_net': 'nonlinearity:simple_net_stage',
     'resnet18':   'resnet:resnet18_stage',
 }
-FULL_STAGES = {  # the same, on all ten digits (`--full`)
+FULL_STAGES = {  # on all ten digits (`--full`): a name means the same model as on the 3s and 7s
     'pixel':      'pixel_similarity:pixel_stage',
-    'linear':     'full_mnist:linear_stage',
-    'simple_net': 'full_mnist:simple_net_stage',
+    'learner':    'full_mnist:full_learner_stage',
+    'simple_net': 'full_mnist:full_simple_net_stage',
     'resnet18':   'resnet:resnet18_stage',
 }
 
