@@ -279,7 +279,7 @@ def _judge_mnist_distance(j):
     ims, mean3 = torch.rand(5,6,6, generator=g), torch.rand(6,6, generator=g)
     mistakes = (
         (lambda a,b: (a-b).abs().mean(), "one number for the whole batch: mean over which axes? `.mean((-1,-2))` averages the "
-         "pixels of each image and keeps one distance per image; check with `mnist_distance(valid_3, mean3).shape`"),
+         f"pixels of each image and keeps one distance per image; check with `{j.fname.strip('`')}(valid_3, mean3).shape`"),
         (lambda a,b: (a-b).abs().mean(-1), "one number per row of pixels: average over both image axes, `.mean((-1,-2))`"),
         (lambda a,b: (a-b).abs().mean(0), "that's averaged over the batch axis, giving one 6x6 image: average over the image axes `(-1,-2)` instead"),
         (lambda a,b: (a-b).abs().mean((0,1)), "a mean over axes 0 and 1, which for a batch are the image and the row, not the pixels of each "
