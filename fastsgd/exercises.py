@@ -890,7 +890,7 @@ def _judge_softmax(j):
     e = torch.exp
     mistakes = (
         (lambda x: x.softmax(0), "each *column* sums to 1, not each row: that's over the first axis. Sum over the last one, `dim=-1`; "
-         "check with `softmax(x).sum(-1)`, which should be all ones"),
+         f"check with `{j.fname.strip('`')}(x).sum(-1)`, which should be all ones"),
         (lambda x: x.softmax(1), "`dim=1` is the last axis only for 2-D activations: `dim=-1` is the last axis whatever the shape"),
         (lambda x: x.flatten().softmax(0).view_as(x), "the whole batch sums to 1, not each row: sum over the last axis only, `.sum(-1, keepdim=True)`"),
         (lambda x: x/x.sum(-1, keepdim=True), "no exponential: raw activations can be negative, and dividing them by their sum gives no probabilities. Take `exp` first"),
