@@ -10,7 +10,7 @@ import argparse, errno, importlib, json, os, sys, tempfile, time
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['STAGES', 'FULL_STAGES', 'stage_fn', 'run_stages', 'write_json', 'main']
+__all__ = ['STAGES', 'FULL_STAGES', 'stage_fn', 'run_stages', 'main']
 
 # %% ../nbs/10_cli.ipynb #723d947d
 STAGES = {       # stage: 'module:function' in fastsgd, on the 3s and 7s, in the chapter's order
@@ -63,11 +63,7 @@ class _BenchParser(_Parser):
             add_bench_args(self); self.set_defaults(func=bench_cmd)
     def parse_known_args(self, args=None, namespace=None):
         self.argv = list(args)    # what followed `bench`: `main` checks that nothing came before it
-        try: self._load()
-        except ImportError:    # TEMPORARY, until fastsgd.bench has add_bench_args and bench_cmd: its own parser
-            from fastsgd.bench import bench_main
-            return argparse.Namespace(func=lambda _: bench_main(self.argv)), []
-        return super().parse_known_args(args, namespace)
+        self._load(); return super().parse_known_args(args, namespace)
     def format_help(self): self._load(); return super().format_help()
 
 def _parser():
@@ -84,7 +80,7 @@ def _parser():
     p.add_argument('--json', metavar='FILE', help='also write the table as JSON: a list of {stage, accuracy (the mean), accuracies, seeds, seconds}')
     p.set_defaults(func=_run)
     cmds = p.add_subparsers(title='commands', metavar='COMMAND', parser_class=_BenchParser)
-    p.bench = cmds.add_parser('bench', help="seconds per epoch: the book's way, fastsgd's Learner and a bare PyTorch loop (fastsgd bench --help)",
+    p.bench = cmds.add_parser('bench', prog='fastsgd bench', help="seconds per epoch: the book's way, fastsgd's Learner and a bare PyTorch loop (fastsgd bench --help)",
                               description="Seconds per epoch of the training pass: the book's way, fastsgd's Learner, and a bare PyTorch loop.")
     return p
 
@@ -107,11 +103,6 @@ def _check_json(fname):
     try: tempfile.TemporaryFile(dir=parent).close()
     except OSError as e: raise ValueError(f"--json {f}: cannot write in {parent} ({e.strerror.lower()}); choose another path") from e
 
-def write_json(rows, fname):
-    "Write `rows` to `fname` as JSON, atomically (see `fastsgd.data.atomic_write`)"
-    from fastsgd.data import atomic_write
-    with atomic_write(fname) as f: json.dump(rows, f, indent=1)
-
 # %% ../nbs/10_cli.ipynb #785b3e3a
 def _describe(d, args, device)->str:
     src = 'downloaded' if args.download else 'your folder' if args.data else 'embedded'
@@ -130,7 +121,7 @@ def _print_row(r):
 # %% ../nbs/10_cli.ipynb #638b4846
 def _run(args)->int:
     "The main job: load the data once, run the stages, print the table, write the JSON"
-    from fastsgd.data import load_digits, default_device
+    from fastsgd.data import load_digits, default_device, atomic_write
     names, device = _stages(args.stages, args.full), default_device(args.device)
     if args.seeds < 1: raise ValueError(f"--seeds must be at least 1, got {args.seeds}")
     if args.data and args.download: raise ValueError("--data and --download: give one or the other")
@@ -141,7 +132,8 @@ def _run(args)->int:
     progress = sys.stdout.isatty() and not os.environ.get('IN_TEST')    # bars only for a person watching
     rows = run_stages(d, names, args.seed, args.seeds, args.full, device=device, progress=progress, log=_print_row)
     print(f"total {time.perf_counter()-t:.1f} s")
-    if args.json: write_json(rows, args.json)
+    if args.json:
+        with atomic_write(args.json) as f: json.dump(rows, f, indent=1)
     return 0
 
 def _download(full):
