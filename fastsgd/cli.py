@@ -98,6 +98,7 @@ def _check_json(fname):
     "Refuse a `--json` path that cannot be written, before any training: bad input is caught in a second, not after a minute"
     f = Path(fname); parent = f.parent
     if f.is_dir(): raise ValueError(f"--json {f}: is a folder; give a file name, such as {f/'results.json'}")
+    if f.exists() and not f.is_file(): return          # a device or a pipe (/dev/stdout): written to, not renamed over
     if not parent.exists(): raise ValueError(f"--json {f}: folder {parent} does not exist; create it, or choose another path")
     if not parent.is_dir(): raise ValueError(f"--json {f}: {parent} is a file, not a folder; choose another path")
     try: tempfile.TemporaryFile(dir=parent).close()
