@@ -1,4 +1,4 @@
-"""`fastsgd bench`: seconds per epoch of the book's way, of fastsgd's `Learner`, and of a bare PyTorch loop, on the same data
+"""`fastsgd bench`: seconds per epoch of the book's way, of fastsgd's, and of a bare PyTorch loop, for the chapter's models and the resnet18
 
 Docs: https://fastsgd.github.io/fastsgd/bench.html.md"""
 
@@ -6,22 +6,24 @@ Docs: https://fastsgd.github.io/fastsgd/bench.html.md"""
 
 # %% ../nbs/11_bench.ipynb #422b0ea2
 from __future__ import annotations
-import argparse, math, os, random, statistics, sys, time, warnings
-from pathlib import Path
+import json, math, os, random, statistics, time, warnings
 from functools import cache
 import torch
 from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import noop
-from .data import set_seed, load_digits
+from .data import set_seed, load_digits, atomic_write, choice_error
 from .loss import sample_tensors, mnist_loss, batch_accuracy
 from .training import TensorLoader, DataLoaders
 from .learner import Learner, Callback, CancelValidException, book_dls
 from .nonlinearity import simple_net
+from .resnet import RESNET_BS, RESNET_LR, folder_dls, digits_dls, resnet_adam, vision_resnet18
 
 # %% auto #0
-__all__ = ['LRS', 'WAYS', 'TARGETS', 'tile_digits', 'bench_model', 'accuracy', 'raw_way', 'TimerCB', 'fastsgd_way', 'book_way',
-           'setup_way', 'time_epochs', 'time_to_accuracy', 'run_bench', 'bench_table', 'tta_table', 'bench_main']
+__all__ = ['LRS', 'MODELS', 'WAYS', 'RESNET_WAYS', 'TARGETS', 'tile_digits', 'bench_model', 'accuracy', 'raw_way', 'TimerCB',
+           'fastsgd_way', 'book_way', 'setup_way', 'raw_resnet', 'book_resnet', 'fastsgd_resnet', 'setup_resnet',
+           'class_accuracy', 'time_epochs', 'time_to_accuracy', 'run_bench', 'bench_table', 'tta_table',
+           'add_bench_args', 'bench_cmd']
 
 # %% ../nbs/11_bench.ipynb #df38c119
 def _shifted(ims, d, shift):
@@ -48,12 +50,13 @@ def tile_digits(
 
 # %% ../nbs/11_bench.ipynb #a6891896
 LRS = {'linear': 1., 'simple_net': 0.1}   # the chapter's learning rates for each model
+MODELS = (*LRS, 'resnet18')               # the models `fastsgd bench` can time
 
 def bench_model(name:str)->nn.Module:
     "A fresh model: 'linear' is `nn.Linear(784,1)`, 'simple_net' is 784-30-ReLU-1"
     if name == 'linear': return nn.Linear(28*28, 1)
     if name == 'simple_net': return simple_net()
-    raise ValueError(f"unknown model {name!r}; choose from: {', '.join(LRS)}")
+    raise choice_error('model', name, LRS)
 
 def accuracy(model, x, y)->float:
     "`batch_accuracy` of `model` on all of `x`,`y`"
@@ -133,15 +136,68 @@ class _OwnRng:
     def __enter__(self): self.outer = _rng_state(); _set_rng_state(self.state)
     def __exit__(self, *args): self.state = _rng_state(); _set_rng_state(self.outer)
 
-def setup_way(way:str, x, y, model_name:str, seed:int=42, bs:int=256)->tuple:
-    "`(model, epoch)` for training `model_name` on `x`,`y` the `way` way, seeded with `seed`, drawing on its own random numbers"
-    if way not in WAYS: raise ValueError(f"unknown way {way!r}; choose from: {', '.join(WAYS)}")
+def _seeded(seed:int, make)->tuple:
+    "`(model, run)` from `make()`, which returns `(model, epoch)`, after `set_seed(seed)`: both draw on their own random numbers"
     set_seed(seed)
-    model,rng = bench_model(model_name),_OwnRng()
-    with rng: epoch = WAYS[way](x, y, model, LRS[model_name], bs)
+    rng = _OwnRng()
+    with rng: model,epoch = make()
     def run():
         with rng: return epoch()
     return model,run
+
+def setup_way(way:str, x, y, model_name:str, seed:int=42, bs:int=256)->tuple:
+    "`(model, run)` for training `model_name` on `x`,`y` the `way` way, seeded with `seed`, drawing on its own random numbers"
+    if way not in WAYS: raise choice_error('way', way, WAYS)
+    def make(): model = bench_model(model_name); return model,WAYS[way](x, y, model, LRS[model_name], bs)
+    return _seeded(seed, make)
+
+# %% ../nbs/11_bench.ipynb #d6eb0abd
+def raw_resnet(d, lr, bs):
+    "A bare PyTorch loop: fastai's resnet18 on the tensors of `d`, fused AdamW on one cycle per epoch; returns `(model, epoch)`"
+    dls = digits_dls(d, bs, 'cpu')
+    model,x,y = vision_resnet18(dls).model,dls.train_ds.x,dls.train_ds.y
+    opt = torch.optim.AdamW(model.parameters(), lr, betas=(0.9,0.99), eps=1e-5, weight_decay=0.01, fused=True)   # as `resnet_adam`
+    n = len(x)//bs                                                                                                 # steps per epoch
+    def epoch():
+        sched = torch.optim.lr_scheduler.OneCycleLR(opt, lr, total_steps=n, pct_start=0.25, div_factor=25, final_div_factor=4000,
+                                                    base_momentum=0.85, max_momentum=0.95)                        # as `fit_one_cycle`
+        t = time.perf_counter()
+        model.train()
+        for j in torch.randperm(len(x))[:n*bs].view(n, bs):
+            F.cross_entropy(model(x[j][:,None].expand(-1,3,-1,-1)), y[j]).backward()
+            opt.step(); opt.zero_grad(); sched.step()
+        return time.perf_counter() - t
+    return model,epoch
+
+# %% ../nbs/11_bench.ipynb #30dc19aa
+def _fa_resnet(dls, lr, **kwargs):
+    "fastai's resnet18 learner on `dls` (`kwargs` to `vision_resnet18`), timed by the fastai `TimerCB`: `(model, epoch)`, one cycle per epoch"
+    timer = _fa_timer()()
+    learn = vision_resnet18(dls, cbs=timer, **kwargs)
+    def epoch():
+        with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(1, lr)
+        return timer.times[-1]
+    return learn.model,epoch
+
+def book_resnet(d, lr, bs):
+    "The book's way, as notebook 8 starts: `ImageDataLoaders.from_folder` on the folder of `d`, `vision_learner`, fastai's `Adam`"
+    return _fa_resnet(folder_dls(d.path, d.layout, bs), lr)
+
+def fastsgd_resnet(d, lr, bs):
+    "What the resnet18 stage does: `digits_dls` on the tensors of `d`, `vision_learner`, `resnet_adam`"
+    return _fa_resnet(digits_dls(d, bs, 'cpu'), lr, opt_func=resnet_adam)
+
+RESNET_WAYS = {'book': book_resnet, 'fastsgd': fastsgd_resnet, 'raw': raw_resnet}
+
+def setup_resnet(way:str, d, seed:int=42, bs:int=RESNET_BS)->tuple:
+    "`(model, run)` for training the resnet18 on `d` the `way` way, seeded with `seed`, drawing on its own random numbers"
+    if way not in RESNET_WAYS: raise choice_error('way', way, RESNET_WAYS)
+    return _seeded(seed, lambda: RESNET_WAYS[way](d, RESNET_LR, bs))
+
+def class_accuracy(model, x, y)->float:
+    "Fraction of the gray images `x` (n,28,28) that `model` puts in class `y`, shown as three-channel images, in eval mode"
+    model.eval()
+    with torch.no_grad(): return (model(x[:,None].expand(-1,3,-1,-1)).argmax(1) == y).float().mean().item()
 
 # %% ../nbs/11_bench.ipynb #e94a0d61
 def time_epochs(runs:dict, n_epochs:int=5, warmup:int=1)->dict:
@@ -165,14 +221,23 @@ def time_to_accuracy(run, model, x, y, target:float, max_epochs:int=40)->tuple:
 # %% ../nbs/11_bench.ipynb #105e6808
 TARGETS = {'linear': 0.98, 'simple_net': 0.98}   # validation accuracy that time-to-accuracy asks for
 
+def _row(m, n, w, secs, acc, **kwargs)->dict:
+    return dict(model=m, size=n, way=w, sec_per_epoch=statistics.median(secs), epoch_secs=secs, accuracy=acc, **kwargs,
+                threads=torch.get_num_threads(), load=round(os.getloadavg()[0], 2))
+
+def _time_ways(setups:dict, accuracy, epochs:int, warmup:int)->dict:
+    "`{way: (seconds of each timed epoch, accuracy)}` for `setups` (`{way: (model, run)}`), their epochs taking turns"
+    times = time_epochs({w: r for w,(_,r) in setups.items()}, epochs, warmup)
+    return {w: (times[w], accuracy(m)) for w,(m,_) in setups.items()}
+
 def run_bench(
-    sizes=None,                            # training-set sizes (default: the embedded 3s and 7s, 12000, 60000)
-    models=('linear','simple_net'),        # models to train, names in `LRS`
+    sizes=None,                            # training-set sizes for the chapter's models (default: the embedded 3s and 7s, 12000, 60000)
+    models=MODELS,                         # models to train, names in `MODELS`; resnet18 trains on the 3s and 7s of `d` only
     ways=('book','fastsgd','raw'),         # ways to train them, names in `WAYS`
     epochs:int=5,                          # timed epochs (the median is reported), after `warmup` untimed ones
     warmup:int=1,
     seed:int=42,
-    bs:int=256,
+    bs:int=256,                            # batch size of the chapter's models (resnet18: `RESNET_BS`)
     tta_size:int=None,                     # training-set size for time-to-accuracy (default: 12000 if in `sizes`, else the largest)
     tta_epochs:int=40,                     # give up on a target after this many epochs (0: no time-to-accuracy)
     targets:dict=None,                     # target accuracy per model (default: `TARGETS`)
@@ -180,25 +245,28 @@ def run_bench(
     log=noop,                              # called with the rows of each model and size when they are ready
 )->list:                                   # one dict per model, size and way
     "Seconds per training pass of each of `models` at each of `sizes`, trained each of `ways` in one process"
-    tx,ty,vx,vy = sample_tensors(d or load_digits())
+    d = d or load_digits()
+    tx,ty,vx,vy = sample_tensors(d)
     sizes,targets = list(sizes or (len(tx), 12000, 60000)),targets or TARGETS
     tta_size = tta_size or (12000 if 12000 in sizes else max(sizes))
     rows = []
-    for n in sizes:
+    for n in sizes if any(m in LRS for m in models) else []:
         x,y = tile_digits(tx, ty, n, seed=seed)
-        for m in models:
-            runs = {w: setup_way(w, x, y, m, seed, bs) for w in ways}
-            times = time_epochs({w: r for w,(_,r) in runs.items()}, epochs, warmup)
-            for w,(model,_) in runs.items():
-                rows.append(dict(model=m, size=n, way=w, sec_per_epoch=statistics.median(times[w]), epoch_secs=times[w],
-                                 epochs=warmup+epochs, accuracy=accuracy(model, vx, vy), tiled=n > len(tx), bs=bs, lr=LRS[m],
-                                 seed=seed, threads=torch.get_num_threads(), load=round(os.getloadavg()[0], 2)))
+        for m in [m for m in models if m in LRS]:
+            res = _time_ways({w: setup_way(w, x, y, m, seed, bs) for w in ways}, lambda o: accuracy(o, vx, vy), epochs, warmup)
+            rows += [_row(m, n, w, secs, acc, epochs=warmup+epochs, tiled=n > len(tx), bs=bs, lr=LRS[m], seed=seed) for w,(secs,acc) in res.items()]
             log(rows[-len(ways):])
             if n == tta_size and tta_epochs:
                 for r in rows[-len(ways):]:
                     model,run = setup_way(r['way'], x, y, m, seed, bs)
                     secs,eps = time_to_accuracy(run, model, vx, vy, targets[m], tta_epochs)
                     r.update(target=targets[m], sec_to_target=secs, epochs_to_target=eps)
+    if 'resnet18' in models:
+        val = digits_dls(d, device='cpu').valid_ds
+        res = _time_ways({w: setup_resnet(w, d, seed) for w in ways}, lambda o: class_accuracy(o, val.x, val.y), epochs, warmup)
+        rows += [_row('resnet18', len(d.x_train), w, secs, acc, epochs=warmup+epochs, tiled=False, bs=RESNET_BS, lr=RESNET_LR, seed=seed)
+                 for w,(secs,acc) in res.items()]
+        log(rows[-len(ways):])
     return rows
 
 # %% ../nbs/11_bench.ipynb #d464e1c7
@@ -233,13 +301,10 @@ def tta_table(rows, ways=tuple(WAYS))->str:
     return '\n'.join(lines)
 
 # %% ../nbs/11_bench.ipynb #8c9acca8
-class _Parser(argparse.ArgumentParser):
-    def error(self, message): raise ValueError(message)
-
 def _names(s, table, what):
     names = [o.strip() for o in s.split(',') if o.strip()]
     bad = [o for o in names if o not in table]
-    if bad or not names: raise ValueError(f"unknown {what} {', '.join(map(repr, bad)) or '(none given)'}; choose from: {','.join(table)}")
+    if bad or not names: raise choice_error(what, bad, table)
     return names
 
 def _sizes(s):
@@ -248,12 +313,12 @@ def _sizes(s):
     if not sizes or min(sizes) < 1: raise ValueError(f"--sizes must be whole numbers >= 1, got {s!r}")
     return sizes
 
-def _bench_parser():
-    p = _Parser(prog='fastsgd bench', description="Seconds per epoch of the training pass: the book's way, fastsgd's Learner, and a bare PyTorch loop.")
+def add_bench_args(p):
+    "Add the options of `fastsgd bench` to the `argparse` parser `p` (the command's `bench` subparser); returns `p`"
     p.add_argument('--json', metavar='FILE', help='also write the rows as JSON: a list of {model, size, way, sec_per_epoch, ...}')
     p.add_argument('--epochs', type=int, default=5, metavar='N', help='timed epochs, after 1 warm-up; the median is reported (default: 5)')
-    p.add_argument('--sizes', default=None, metavar='A,B,C', help='training-set sizes (default: the embedded 800, 12000, 60000)')
-    p.add_argument('--models', default='linear,simple_net', metavar='A,B', help='models (default: linear,simple_net)')
+    p.add_argument('--sizes', default=None, metavar='A,B,C', help='training-set sizes for linear and simple_net (default: the embedded 800, 12000, 60000)')
+    p.add_argument('--models', default=','.join(MODELS), metavar='A,B', help=f"models (default: {','.join(MODELS)}); resnet18 trains on the embedded 800")
     p.add_argument('--seed', type=int, default=42, help='random seed (default: 42)')
     p.add_argument('--tta-epochs', type=int, default=40, metavar='N', help='time to accuracy: give up after N epochs; 0 skips it (default: 40)')
     p.add_argument('--threads', type=int, default=None, metavar='N', help="torch threads (default: PyTorch's choice)")
@@ -261,41 +326,41 @@ def _bench_parser():
 
 # %% ../nbs/11_bench.ipynb #c92befba
 def _header(args, n_train, n_valid):
-    return (f"fastsgd bench: seconds per epoch of the training pass only (median of {args.epochs} after 1 warm-up), batch size 256, "
+    return (f"fastsgd bench: seconds per epoch of the training pass only (median of {args.epochs} after 1 warm-up), "
             f"on the CPU with {torch.get_num_threads()} torch threads, seed {args.seed}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n"
             f"the embedded 3s and 7s: {n_train} training, {n_valid} validation images; larger training sets are those "
             f"digits tiled, each copy shifted by up to 2 pixels (seeded)\n"
-            "book: fastai DataLoader over list(zip(x,y)) + fastai Learner; fastsgd: TensorLoader + fastsgd Learner; "
-            "raw: a bare PyTorch loop over the tensors")
+            "linear, simple_net (batches of 256, SGD): book: fastai DataLoader over list(zip(x,y)) + fastai Learner; "
+            "fastsgd: TensorLoader + fastsgd Learner; raw: a bare PyTorch loop over the tensors\n"
+            f"resnet18 (batches of {RESNET_BS}, Adam, one cycle per epoch): book: ImageDataLoaders.from_folder + vision_learner; "
+            "fastsgd: digits_dls + vision_learner + resnet_adam (the resnet18 stage); raw: a bare PyTorch loop, fused AdamW")
 
 def _check_args(args):
     "The models and sizes `args` ask for, or a `ValueError` saying which argument can't work"
     for k in 'epochs','threads':
         if getattr(args, k) is not None and getattr(args, k) < 1: raise ValueError(f"--{k} must be at least 1, got {getattr(args, k)}")
     if args.tta_epochs < 0: raise ValueError(f"--tta-epochs must be 0 or more, got {args.tta_epochs}")
-    if args.json and not Path(args.json).parent.is_dir(): raise ValueError(f"--json {args.json}: folder {Path(args.json).parent} does not exist")
-    return _names(args.models, LRS, 'model'),_sizes(args.sizes) if args.sizes else None
+    return _names(args.models, MODELS, 'model'),_sizes(args.sizes) if args.sizes else None
 
-def bench_main(argv=None)->int:
-    "Run `fastsgd bench` with arguments `argv` (default: the command line): print the tables; returns the exit status"
+def _write_json(rows, fname):
+    "Write `rows` to `fname` as JSON, whole or not at all"
     try:
-        args = _bench_parser().parse_args(argv)
-        models,sizes = _check_args(args)
-        if args.threads: torch.set_num_threads(args.threads)
-        t,d = time.perf_counter(),load_digits()
-        tx,_,vx,_ = sample_tensors(d)
-        print(_header(args, len(tx), len(vx)), flush=True)
-        print(bench_table([]), flush=True)
-        log = lambda rs: print(bench_table(rs).splitlines()[1], flush=True)
-        rows = run_bench(sizes, models, epochs=args.epochs, seed=args.seed, tta_epochs=args.tta_epochs, d=d, log=log)
-        if args.tta_epochs:
-            print(f"\ntime to accuracy on the {len(vx)} validation images: seconds of training passes (epochs)")
-            print(tta_table(rows))
-        print(f"total {time.perf_counter()-t:.0f} s")
-        if args.json:
-            from fastsgd.cli import write_json
-            write_json(rows, args.json)
-    except ValueError as e:
-        print(f"fastsgd bench: error: {str(e).splitlines()[0]}", file=sys.stderr)
-        return 2
+        with atomic_write(fname) as f: json.dump(rows, f, indent=1)
+    except OSError as e: raise OSError(f"--json {fname}: could not write it ({e.strerror or e}); choose another path") from None
+
+def bench_cmd(args)->int:
+    "Run `fastsgd bench` with the options `args` parsed by a parser from `add_bench_args`: print the tables; returns 0"
+    models,sizes = _check_args(args)
+    if args.threads: torch.set_num_threads(args.threads)
+    t,d = time.perf_counter(),load_digits()
+    tx,_,vx,_ = sample_tensors(d)
+    print(_header(args, len(tx), len(vx)), flush=True)
+    print(bench_table([]), flush=True)
+    log = lambda rs: print(bench_table(rs).splitlines()[1], flush=True)
+    rows = run_bench(sizes, models, epochs=args.epochs, seed=args.seed, tta_epochs=args.tta_epochs, d=d, log=log)
+    if args.tta_epochs and any(m in LRS for m in models):
+        print(f"\ntime to accuracy on the {len(vx)} validation images: seconds of training passes (epochs)")
+        print(tta_table(rows))
+    print(f"total {time.perf_counter()-t:.0f} s")
+    if args.json: _write_json(rows, args.json)
     return 0

@@ -1,4 +1,4 @@
-"""A resnet18 from fastai on the same digits: DataLoaders from a folder, `vision_learner`, and why a deep net needs enough steps
+"""A resnet18 from fastai on the same digits: DataLoaders from a folder, `vision_learner`, images decoded once, and why a deep net needs enough steps
 
 Docs: https://fastsgd.github.io/fastsgd/resnet.html.md"""
 
@@ -6,11 +6,15 @@ Docs: https://fastsgd.github.io/fastsgd/resnet.html.md"""
 
 # %% ../nbs/08_resnet.ipynb #5ed180fa
 from __future__ import annotations
-import math, warnings
-from .data import Digits, Layout, SAMPLE, FULL, set_seed, check_layout
+import math, os, warnings
+from contextlib import contextmanager
+from functools import cache, partial
+import torch
+from .data import Digits, SAMPLE, FULL, set_seed, check_layout, default_device
 
 # %% auto #0
-__all__ = ['RESNET_BS', 'RESNET_LR', 'RESNET_STEPS', 'folder_dls', 'resnet_epochs', 'resnet18_learner', 'resnet18_stage']
+__all__ = ['RESNET_BS', 'RESNET_LR', 'RESNET_STEPS', 'folder_dls', 'digits_dls', 'resnet_adam', 'epoch_table', 'resnet_epochs',
+           'vision_resnet18', 'resnet18_learner', 'resnet18_stage']
 
 # %% ../nbs/08_resnet.ipynb #f504103c
 def _fastai():
@@ -36,6 +40,62 @@ def folder_dls(
     return _fastai().ImageDataLoaders.from_folder(path, train=trn, valid=val, vocab=[str(c) for c in layout.classes],
                                                   bs=bs, num_workers=num_workers)
 
+# %% ../nbs/08_resnet.ipynb #8a54c19d
+class _Images:
+    "Images `x` (n,28,28) and class indices `y`, with the `vocab` that names the classes: what `digits_dls` batches"
+    def __init__(self, x, y, vocab): self.x,self.y,self.vocab,self.c = x,y,vocab,len(vocab)
+    def __len__(self): return len(self.x)
+    def __getitem__(self, i): return self.x[i],self.y[i]
+
+@cache
+def _images_dl():
+    "A fastai `DataLoader` class that gathers each batch whole from `_Images` (made on first use, when fastai is imported)"
+    class ImagesDL(_fastai().DataLoader):
+        def create_batches(self, samps):
+            ds = self.dataset
+            idx = torch.tensor(list(samps), device=ds.x.device)      # this epoch's order, shuffled by fastai
+            for j in idx.split(self.bs):
+                if self.drop_last and len(j) < self.bs: return
+                yield ds.x[j],ds.y[j]                                  # one gather per batch, nothing per image
+        def after_batch(self, b): return b[0][:,None].expand(-1,3,-1,-1),b[1]   # gray to 3 channels: a view, no copy
+    return ImagesDL
+
+# %% ../nbs/08_resnet.ipynb #77896c0d
+def digits_dls(
+    d:Digits,             # the digits, decoded into tensors by `load_digits`
+    bs:int=64,            # batch size for training
+    device=None,          # where the tensors go, once: `default_device(device)`
+    seed:int=None,        # if given, `set_seed(seed)` first, so the shuffling is the same every time
+    valid_bs:int=256,     # batch size for validation, which keeps no gradients
+):
+    "fastai `DataLoaders` over the tensors of `d`, labelled by digit: each batch gathered whole, nothing done per image"
+    fv,dev = _fastai(),default_device(device)
+    vocab = fv.CategoryMap([str(c) for c in d.classes], sort=False)
+    if seed is not None: set_seed(seed)
+    def ds(x, y): return _Images(x.to(dev), (y[:,None] == torch.tensor(d.classes)).int().argmax(1).to(dev), vocab)
+    dl = _images_dl()
+    return fv.DataLoaders(dl(ds(d.x_train, d.y_train), bs=bs, shuffle=True, drop_last=True),
+                          dl(ds(d.x_valid, d.y_valid), bs=valid_bs), path=d.path, device=dev)
+
+# %% ../nbs/08_resnet.ipynb #f50e3ada
+def resnet_adam(params, lr):
+    "fastai's `Adam` as `vision_learner` uses it (betas 0.9 and 0.99, eps 1e-5, weight decay 0.01), done by PyTorch's fused `AdamW`"
+    opt = partial(torch.optim.AdamW, betas=(0.9,0.99), eps=1e-5, weight_decay=0.01, fused=True)
+    return _fastai().OptimWrapper(params, opt=opt, lr=lr)
+
+# %% ../nbs/08_resnet.ipynb #98c46105
+@contextmanager
+def epoch_table(learn):
+    "While fitting `learn`, print fastai's table of per-epoch results as its progress bar does in a terminal, without the bars"
+    names,logger = [],learn.logger
+    def log(row):
+        if not names: names.extend(o.ljust(8) for o in learn.recorder.metric_names); print('  '.join(names).rstrip())
+        print('  '.join((f'{o:.6f}' if isinstance(o, float) else str(o)).ljust(len(n)) for o,n in zip(row, names)).rstrip())
+    with learn.no_bar():
+        learn.logger = log
+        try: yield learn
+        finally: learn.logger = logger
+
 # %% ../nbs/08_resnet.ipynb #6387f92e
 RESNET_BS, RESNET_LR, RESNET_STEPS = 32, 1e-2, 100   # batch size, peak learning rate, steps of SGD: see the table above
 
@@ -43,16 +103,37 @@ def resnet_epochs(dl, steps:int=RESNET_STEPS)->int:
     "Epochs of `dl` (or of that many batches) needed to make at least `steps` steps of SGD, and at least one"
     return max(1, math.ceil(steps/(dl if isinstance(dl, int) else len(dl))))
 
-# %% ../nbs/08_resnet.ipynb #684b02a3
-def resnet18_learner(d:Digits, seed:int=42):
-    "fastai's resnet18 (random start) trained quietly on the folder of `d`: `resnet_epochs` of one-cycle training"
+# %% ../nbs/08_resnet.ipynb #a81e5758
+def vision_resnet18(dls, **kwargs):
+    "The book's `vision_learner(dls, resnet18, pretrained=False)`, with fastai's cross-entropy and accuracy; `kwargs` go to `vision_learner`"
     fv = _fastai()
-    set_seed(seed)
-    dls = folder_dls(d.path, d.layout, bs=RESNET_BS)
-    learn = fv.vision_learner(dls, fv.resnet18, pretrained=False, loss_func=fv.CrossEntropyLossFlat(), metrics=fv.accuracy)
-    with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(resnet_epochs(dls.train), RESNET_LR)
+    return fv.vision_learner(dls, fv.resnet18, pretrained=False, loss_func=fv.CrossEntropyLossFlat(), metrics=fv.accuracy, **kwargs)
+
+# %% ../nbs/08_resnet.ipynb #684b02a3
+@contextmanager
+def _quietly(learn, progress:bool, log:bool):
+    "fastai's table if `log`; else its progress bar if `progress` (never under tests); else nothing printed at all"
+    if log:
+        with epoch_table(learn): yield
+    elif progress and not os.environ.get('IN_TEST'):
+        with learn.no_logging(): yield
+    else:
+        with learn.no_bar(), learn.no_logging(): yield
+
+def resnet18_learner(
+    d:Digits,              # the digits: the 3s and 7s, or all ten
+    seed:int=42,           # seeds the starting weights and the order of the batches
+    device=None,           # `default_device(device)`: the data and the model go there once
+    progress:bool=False,   # show fastai's progress bars (for a person watching; never under tests)
+    log:bool=False,        # print fastai's table of per-epoch results instead
+):
+    "fastai's resnet18 (random start) trained on the tensors of `d`: `resnet_epochs` of one-cycle training, peak lr `RESNET_LR`"
+    dls = digits_dls(d, RESNET_BS, device, seed=seed)
+    learn = vision_resnet18(dls, opt_func=resnet_adam)
+    with _quietly(learn, progress, log): learn.fit_one_cycle(resnet_epochs(dls.train), RESNET_LR)
     return learn
 
-def resnet18_stage(d:Digits, seed:int=42)->float:
-    "Validation accuracy of `resnet18_learner(d, seed)`, the `resnet18` stage of the `fastsgd` command"
-    return round(float(resnet18_learner(d, seed).recorder.values[-1][-1]), 4)
+# %% ../nbs/08_resnet.ipynb #c622a3f3
+def resnet18_stage(d:Digits, seed:int=42, device=None, progress:bool=False)->float:
+    "Validation accuracy of `resnet18_learner(d, seed, device, progress)`, rounded: the `resnet18` stage of the `fastsgd` command"
+    return round(float(resnet18_learner(d, seed, device, progress).recorder.values[-1][-1]), 4)
