@@ -119,6 +119,7 @@ def run_all(nbs, repo:Path, out:Path, n_workers:int=2, slow=())->int:
         for nb, r, secs in ex.map(_run, nbs):
             cpu = re.findall(r'^cpu=([\d.]+)$', r.stdout, re.M)
             print(f"  {'ok  ' if r.returncode == 0 else 'FAIL'} {nb.name:<32}{secs:6.1f} s" + (f" ({cpu[-1]} s CPU)" if cpu else ''), flush=True)
+            for line in re.findall(r'^.*#\| slow cell.*$', r.stdout, re.M) if r.returncode == 0 else []: print(f'       {line}')
             if r.returncode:
                 failed.append(nb.name)
                 print(re.sub(r'(?m)^', '       ', (r.stdout + r.stderr).strip()[-6000:]), flush=True)
