@@ -1,1 +1,7 @@
+"""How a neural network is trained, from pixel similarity to a resnet18: chapter 4 of the fastai book as notebooks and a small, fast library
+
+Modules:
+
+- `fastsgd.learner`: fastai's `Learner` on our 3s and 7s, then one written from scratch: a small training loop, callbacks, a recorder, progress bars and guards"""
+
 __version__ = "0.0.1"
