@@ -228,7 +228,7 @@ def _row(m, n, w, secs, acc, **kwargs)->dict:
 def _time_ways(setups:dict, accuracy, epochs:int, warmup:int)->dict:
     "`{way: (seconds of each timed epoch, accuracy)}` for `setups` (`{way: (model, run)}`), their epochs taking turns"
     times = time_epochs({w: r for w,(_,r) in setups.items()}, epochs, warmup)
-    return {w: (times[w], accuracy(m)) for w,(m,_) in setups.items()}
+    return {w: (times[w], round(accuracy(m), 4)) for w,(m,_) in setups.items()}
 
 def run_bench(
     sizes=None,                            # training-set sizes for the chapter's models (default: the embedded 3s and 7s, 12000, 60000)
