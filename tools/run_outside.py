@@ -93,7 +93,11 @@ def run_one(nb_path:Path, repo:Path, run_slow:bool=False)->int:
     return 1 if inside else 0
 
 def _child_env()->dict:
-    env = {k: v for k, v in os.environ.items() if k not in HOSTED_ENV}
+    "The environment of a learner's kernel: no hosted-notebook variables, and no activated venv (IPython puts the"
+    "site-packages of `$VIRTUAL_ENV` on `sys.path`, and CI's own venv lives inside the clone)"
+    env = {k: v for k, v in os.environ.items() if k not in HOSTED_ENV and k != 'VIRTUAL_ENV'}
+    venv_bin = os.environ.get('VIRTUAL_ENV') and os.path.join(os.environ['VIRTUAL_ENV'], 'bin')
+    if venv_bin: env['PATH'] = os.pathsep.join(o for o in env.get('PATH', '').split(os.pathsep) if o != venv_bin)
     env.update(IN_TEST='1', OMP_NUM_THREADS='1')
     return env
 
