@@ -57,11 +57,11 @@ def fix_cells(nb:dict, ver:str)->dict:
 
 def main(argv):
     check, ver, bad = '--check' in argv, version(), []
-    for f in sorted((ROOT/'nbs').glob('*.ipynb')):
+    for f in sorted(p for p in (ROOT/'nbs').rglob('*.ipynb') if not {'.ipynb_checkpoints', '_proc', '_docs'} & set(p.parts)):
         text = f.read_text()
         new = json.dumps(fix_cells(json.loads(text), ver), indent=1, ensure_ascii=False) + '\n'
         if json.loads(new) == json.loads(text): continue
-        if check: bad.append(f.name)
+        if check: bad.append(str(f.relative_to(ROOT/'nbs')))
         else: f.write_text(new); print(f"updated {f.relative_to(ROOT)}")
     if bad:
         print(f"first/last cells differ from tools/notebook_cells.py (fastsgd {ver}) in: {', '.join(bad)}\n"
