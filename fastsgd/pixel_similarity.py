@@ -17,7 +17,7 @@ def show_pixels(im, rows=slice(4,16), cols=slice(4,22), ax=None, figsize=(8,5)):
     "Draw the window `rows`x`cols` of image `im` as a table of pixel values (0-255), each cell shaded by its value"
     import matplotlib.pyplot as plt
     if ax is None: _, ax = plt.subplots(figsize=figsize)
-    px = (torch.as_tensor(im)[rows, cols]*255).round().int()
+    px = (torch.as_tensor(im).detach().cpu()[rows, cols]*255).round().int()   # NumPy and matplotlib need it on the CPU
     ax.imshow(px, cmap='Greys', vmin=0, vmax=255)
     for (i, j), v in np.ndenumerate(px.numpy()):
         ax.text(j, i, str(v), ha='center', va='center', fontsize=6, color='white' if v > 128 else 'black')
