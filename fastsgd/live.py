@@ -45,7 +45,7 @@ class LivePlot:
     def add(self, name:str, y, x=None):
         "Append the point (`x`, `y`) to the line `name` (`x`: that line's count of points so far)"
         xs,ys = self.values.setdefault(name, ([],[]))
-        xs.append(len(xs) if x is None else x); ys.append(float(y))
+        xs.append(len(xs) if x is None else x); ys.append(float(y.detach() if hasattr(y, 'detach') else y))   # a loss still attached to its graph
         if self.live and time.monotonic()-self._last >= self.every: self._redraw()
 
     def _draw(self):
