@@ -6,51 +6,68 @@
 There is no network here, and nothing may be installed for real: each case executes the cell's source as the
 notebooks hold it (tools/notebook_cells.py writes it, and its --check keeps every notebook equal to it) with a
 simulated environment: Colab's or Kaggle's variable set or not, fastsgd importable or not (a stand-in
-`importlib.util.find_spec`), and a stand-in `subprocess.run` that records the pip command instead of running it.
+`importlib.util.find_spec`), and a stand-in `subprocess.run` that records the pip command instead of running it, and
+fails for the sources it is told to (`-v` prints what the cell printed when installable, from the repository, neither).
 For the last cell, a stand-in `nbdev` says whether the folder is an nbdev project and which library it writes.
 Exit 1 on the first case that fails.
 """
-import importlib.machinery, importlib.util, os, subprocess, sys, types
+import contextlib, importlib.machinery, importlib.util, io, os, subprocess, sys, types
 from pathlib import Path
 from unittest import mock
 sys.path.insert(0, str(Path(__file__).resolve().parent))   # also under `python -I`
-from notebook_cells import EXPORT, HOSTED, setup_source, version
+from notebook_cells import EXPORT, HOSTED, repository, setup_source, version
 
-def _run_cell(src, env=None, missing=(), pip_fails=False):
-    "Execute cell `src` with only `env` of the hosted variables set and modules `missing`; the pip commands it ran"
-    calls, real_find_spec = [], importlib.util.find_spec
+def _run_cell(src, env=None, missing=(), fails=()):
+    "Execute cell `src` with only `env` of the hosted variables set and modules `missing`: the pip commands it ran, and what it printed"
+    calls, real_find_spec, out = [], importlib.util.find_spec, io.StringIO()
     def find_spec(name, *a, **kw): return None if name.split('.')[0] in missing else real_find_spec(name, *a, **kw)
     def run(cmd, *a, **kw):
         calls.append((cmd, kw))
-        if pip_fails: raise subprocess.CalledProcessError(1, cmd)
-        return subprocess.CompletedProcess(cmd, 0)
+        bad = cmd[-1] in fails
+        return subprocess.CompletedProcess(cmd, int(bad), '', f'ERROR: no way to install {cmd[-1]}\n' if bad else '')
     clean = {k: v for k, v in os.environ.items() if k not in HOSTED + ('FASTSGD_SOURCE',)}
-    with mock.patch.dict(os.environ, {**clean, **(env or {})}, clear=True), \
+    with mock.patch.dict(os.environ, {**clean, **(env or {})}, clear=True), contextlib.redirect_stdout(out), \
          mock.patch.object(importlib.util, 'find_spec', find_spec), mock.patch.object(subprocess, 'run', run):
         exec(compile(src, '<notebook cell>', 'exec'), {'__name__': '__main__'})
-    return calls
+    return calls, out.getvalue()
 
-def test_setup():
-    ver = version()
+def _pips(calls): return [cmd[-1] for cmd, _ in calls]
+
+def test_setup(show=False):
+    ver, git = version(), f'git+{repository()}'
     src, pinned = setup_source(ver), f'fastsgd=={ver}'
     assert importlib.util.find_spec('fastsgd') is not None, 'run this where fastsgd is installed'
     # Not hosted: nothing, whether fastsgd is there or not (a clone, a pip install, a local Jupyter)
-    assert _run_cell(src) == []
-    assert _run_cell(src, missing={'fastsgd'}) == []
-    assert _run_cell(src, {'FASTSGD_SOURCE': '/x.whl'}, missing={'fastsgd'}) == []
+    assert _run_cell(src) == ([], '')
+    assert _run_cell(src, missing={'fastsgd'}) == ([], '')
+    assert _run_cell(src, {'FASTSGD_SOURCE': '/x.whl'}, missing={'fastsgd'}) == ([], '')
     for var in HOSTED:
         # Hosted and fastsgd already importable (a second run of the cell, or installed by hand): nothing
-        assert _run_cell(src, {var: '1'}) == [], var
-        # Hosted and missing: pip installs the version the notebook was written for, and a failure is not swallowed
-        [(cmd, kw)] = _run_cell(src, {var: '1'}, missing={'fastsgd'})
-        assert cmd == [sys.executable, '-m', 'pip', 'install', '-q', pinned] and kw.get('check'), (var, cmd, kw)
-        try: _run_cell(src, {var: '1'}, missing={'fastsgd'}, pip_fails=True)
-        except subprocess.CalledProcessError: pass
-        else: raise AssertionError(f'{var}: a failed pip install must stop the notebook at its first cell')
-        # FASTSGD_SOURCE: the one setting for where to install from (a wheel, a folder, a git URL)
-        [(cmd, _)] = _run_cell(src, {var: '1', 'FASTSGD_SOURCE': 'git+https://example.invalid/fastsgd'}, missing={'fastsgd'})
-        assert cmd[-1] == 'git+https://example.invalid/fastsgd', cmd
-    return 4 + 4*len(HOSTED)
+        assert _run_cell(src, {var: '1'}) == ([], ''), var
+        # Hosted and missing: pip installs the version the notebook was written for, quietly, checking its exit status
+        calls, printed = _run_cell(src, {var: '1'}, missing={'fastsgd'})
+        assert _pips(calls) == [pinned] and calls[0][0][:-1] == [sys.executable, '-m', 'pip', 'install', '-q'], (var, calls)
+        assert printed == f'installed fastsgd from {pinned}\n', printed
+        if show and var == HOSTED[0]: print(f'  installable: {printed.strip()}')
+        # Not on the package index yet (before a release): the repository's own source
+        calls, printed = _run_cell(src, {var: '1'}, missing={'fastsgd'}, fails={pinned})
+        assert _pips(calls) == [pinned, git] and printed == f'installed fastsgd from {git}\n', (var, calls, printed)
+        if show and var == HOSTED[0]: print(f'  only the repository: {printed.strip()}')
+        # Neither: one sentence that says what failed and the line to run, never a bare CalledProcessError
+        try: _run_cell(src, {var: '1'}, missing={'fastsgd'}, fails={pinned, git})
+        except Exception as e:
+            msg = ''.join(e._render_traceback_())
+            assert type(e).__name__ == 'FastsgdInstallError' and '\n' not in msg, (var, e)
+            assert pinned in msg and git in msg and '%env FASTSGD_SOURCE=' in msg, msg
+            if show and var == HOSTED[0]: print(f'  neither: {msg}')
+        else: raise AssertionError(f'{var}: a failed install must stop the notebook at its first cell')
+        # FASTSGD_SOURCE: the one setting for where to install from (a wheel, a folder, a git URL), tried alone
+        calls, _ = _run_cell(src, {var: '1', 'FASTSGD_SOURCE': 'git+https://example.invalid/fastsgd'}, missing={'fastsgd'})
+        assert _pips(calls) == ['git+https://example.invalid/fastsgd'], calls
+        try: _run_cell(src, {var: '1', 'FASTSGD_SOURCE': '/x.whl'}, missing={'fastsgd'}, fails={'/x.whl'})
+        except Exception as e: assert '/x.whl' in str(e) and git not in str(e), e
+        else: raise AssertionError(f'{var}: a failed FASTSGD_SOURCE must stop the notebook')
+    return 3 + 6*len(HOSTED)
 
 def _fake_nbdev(is_nbdev:bool, lib_name:str, exported:list):
     "Stand-in `nbdev` and `nbdev.config` modules; `nbdev_export()` appends to `exported`"
@@ -71,10 +88,10 @@ def test_export():
     for has_nbdev, is_proj, lib, want in cases:
         exported = []
         with mock.patch.dict(sys.modules, _fake_nbdev(is_proj, lib, exported)):
-            assert _run_cell(EXPORT, missing=() if has_nbdev else {'nbdev'}) == []
+            assert _run_cell(EXPORT, missing=() if has_nbdev else {'nbdev'}) == ([], '')
         assert bool(exported) == want, (has_nbdev, is_proj, lib)
     return len(cases)
 
 if __name__ == '__main__':
-    n = test_setup() + test_export()
+    n = test_setup(show='-v' in sys.argv) + test_export()
     print(f"hosted-install and export cells: {n} simulated environments behave as intended (fastsgd {version()})")
