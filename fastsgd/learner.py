@@ -31,7 +31,7 @@ Docs: https://fastsgd.github.io/fastsgd/learner.html.md"""
 
 # %% auto #0
 __all__ = ['book_dls', 'CancelFitException', 'CancelEpochException', 'CancelTrainException', 'CancelValidException',
-           'CancelBatchException', 'Callback', 'Learner', 'Recorder', 'fit_stage', 'learner_stage']
+           'CancelBatchException', 'Callback', 'Learner', 'Recorder', 'ShowGraphCB', 'fit_stage', 'learner_stage']
 
 # %% ../nbs/06_learner.ipynb #167863d5
 import math
@@ -225,7 +225,23 @@ def plot_loss(self:Recorder, ax=None, valid=True):
 # %% ../nbs/06_learner.ipynb #8616980b
 Learner.default_cbs = (Recorder,)
 
-# %% ../nbs/06_learner.ipynb #f5be7dd4
+# %% ../nbs/06_learner.ipynb #2dba8327
+class ShowGraphCB(Callback):
+    "Draw the training loss of each batch and the validation loss of each epoch while `fit` runs, with `fastsgd.live.LivePlot`"
+    order = Recorder.order + 15   # after the Recorder, which computes the losses it draws
+    def __init__(self, figsize=(4,2.5), live=None): self.figsize,self.live,self.plot,self.ax = figsize,live,None,None
+    def before_fit(self, learn):
+        from fastsgd.live import LivePlot   # imported here, so that importing fastsgd.learner doesn't import matplotlib
+        self.plot,self._n = LivePlot('batch', 'loss', figsize=self.figsize, live=self.live),0
+    def after_epoch(self, learn):
+        rec = learn.recorder
+        if len(rec.losses) > self._n:
+            for y in torch.stack(rec.losses[self._n:]).tolist(): self.plot.add('train', y)
+        self._n = len(rec.losses)
+        if rec.values and not math.isnan(v := rec.values[-1][1]): self.plot.add('valid', v, x=self._n)
+    def after_fit(self, learn): self.ax = self.plot.done()
+
+# %% ../nbs/06_learner.ipynb #c0794bf9
 @patch
 def get_preds(self:Learner, dl=None):
     "The model's outputs on every batch of `dl` (default: the validation set), and the targets, each concatenated"
