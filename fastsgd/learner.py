@@ -23,6 +23,7 @@ name in snake case, without `CB`.
 | -10 | `NanGuardCB` | `fastsgd.callbacks` | `learn.nan_guard` | raises `NonFiniteLossError` when the loss is NaN or infinite, before it is recorded |
 | 50 | `Recorder` (the default) | `fastsgd.learner` | `learn.recorder` | losses per batch, and a row `[train_loss, valid_loss, *metrics]` per epoch in `values`, handed to `learn.logger` |
 | 60 | `ProgressCB` | `fastsgd.callbacks` | `learn.progress` | fastprogress bars, only where a person watches (see `show_progress`); after the Recorder |
+| 65 | `ShowGraphCB` | `fastsgd.learner` | `learn.show_graph` | draws the Recorder's losses while `fit` runs; after the Recorder, which computes them |
 | 100 | `TimerCB` | `fastsgd.bench` | `learn.timer` | times each training pass and skips validation; last, so every other callback has seen `before_validate` |
 
 Docs: https://fastsgd.github.io/fastsgd/learner.html.md"""
