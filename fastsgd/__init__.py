@@ -2,6 +2,6 @@
 
 Modules:
 
-- `fastsgd.learner`: fastai's `Learner` on our 3s and 7s, then one written from scratch: a small training loop, callbacks, a recorder, progress bars and guards"""
+- `fastsgd.learner`: fastai's `Learner` on our 3s and 7s, then one written from scratch: a training loop, its events and callbacks, and a recorder"""
 
 __version__ = "0.0.1"

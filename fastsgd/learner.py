@@ -1,4 +1,4 @@
-"""fastai's `Learner` on our 3s and 7s, then one written from scratch: a small training loop, callbacks, a recorder, progress bars and guards
+"""fastai's `Learner` on our 3s and 7s, then one written from scratch: a training loop, its events and callbacks, and a recorder
 
 **Events, and the exceptions that cancel each phase.** `Learner.fit` calls, at each event, the method of that name
 of every callback, in increasing `order`. A callback raises a phase's exception to skip the rest of that phase;
@@ -13,16 +13,18 @@ the phase's `after_` event still runs.
 | batch | `before_batch`, `after_batch` | `CancelBatchException` |
 | inside a batch | `after_pred` (`learn.preds` is set), `after_loss` (`learn.loss`), `before_step` (after `backward`; training only) | `CancelBatchException` |
 
-**Callbacks, in the order they run.** Every `Learner` starts with `Learner.default_cbs`; a callback without an
-`order` has 0. Each is reachable as `learn.<name>`: its class name in snake case, without `CB`.
+**Callbacks, in the order they run.** Every `Learner` starts with `Learner.default_cbs`, which is the `Recorder`;
+the others are passed in `cbs`. A callback without an `order` has 0. Each is reachable as `learn.<name>`: its class
+name in snake case, without `CB`.
 
-| order | callback | as | what it does, and why there |
-|---|---|---|---|
-| -20 | `CheckBatchCB` | `learn.check_batch` | checks the targets against the output on each pass's first batch: a wrong shape is explained before anything uses the loss |
-| -10 | `NanGuardCB` | `learn.nan_guard` | raises `NonFiniteLossError` when the loss is NaN or infinite, before it is recorded |
-| 50 | `Recorder` | `learn.recorder` | losses per batch, and a row `[train_loss, valid_loss, *metrics]` per epoch in `values`, handed to `learn.logger` |
-| 60 | `ProgressCB` | `learn.progress` | fastprogress bars, only where a person watches (see `show_progress`); after the Recorder |
-| 100 | `TimerCB` (in `fastsgd.bench`, not a default) | `learn.timer` | times each training pass and skips validation; last, so every other callback has seen `before_validate` |
+| order | callback | module | as | what it does, and why there |
+|---|---|---|---|---|
+| -20 | `CheckBatchCB` | `fastsgd.callbacks` | `learn.check_batch` | checks the targets against the output on each pass's first batch: a wrong shape is explained before anything uses the loss |
+| -10 | `NanGuardCB` | `fastsgd.callbacks` | `learn.nan_guard` | raises `NonFiniteLossError` when the loss is NaN or infinite, before it is recorded |
+| 50 | `Recorder` (the default) | `fastsgd.learner` | `learn.recorder` | losses per batch, and a row `[train_loss, valid_loss, *metrics]` per epoch in `values`, handed to `learn.logger` |
+| 60 | `ProgressCB` | `fastsgd.callbacks` | `learn.progress` | fastprogress bars, only where a person watches (see `show_progress`); after the Recorder |
+| 65 | `ShowGraphCB` | `fastsgd.learner` | `learn.show_graph` | draws the Recorder's losses while `fit` runs; after the Recorder, which computes them |
+| 100 | `TimerCB` | `fastsgd.bench` | `learn.timer` | times each training pass and skips validation; last, so every other callback has seen `before_validate` |
 
 Docs: https://fastsgd.github.io/fastsgd/learner.html.md"""
 
@@ -30,18 +32,16 @@ Docs: https://fastsgd.github.io/fastsgd/learner.html.md"""
 
 # %% auto #0
 __all__ = ['book_dls', 'CancelFitException', 'CancelEpochException', 'CancelTrainException', 'CancelValidException',
-           'CancelBatchException', 'Callback', 'Learner', 'Recorder', 'NonFiniteLossError', 'NanGuardCB',
-           'check_targets', 'CheckBatchCB', 'show_progress', 'ProgressCB', 'fit_stage', 'learner_stage']
+           'CancelBatchException', 'Callback', 'Learner', 'Recorder', 'ShowGraphCB', 'fit_stage', 'learner_stage']
 
 # %% ../nbs/06_learner.ipynb #167863d5
-import os, sys, math, time
-from pathlib import Path
+import math
 from operator import attrgetter
 import torch
 from torch import nn
 from fastcore.basics import noop, ifnone, patch, camel2snake
 from fastcore.foundation import L
-from .data import set_seed, default_device, atomic_write
+from .data import set_seed, default_device
 from .loss import mnist_loss, batch_accuracy, sample_tensors
 from .training import tensor_dls
 
@@ -74,7 +74,7 @@ _events = ('before_fit before_epoch before_train before_validate before_batch af
 
 class Learner:
     "Train `model` on `dls` with `loss_func` and an optimizer from `opt_func`; everything else is done by callbacks"
-    default_cbs = ()   # callback classes every Learner starts with (filled in below)
+    default_cbs = ()   # callback classes every Learner starts with (set below)
     def __init__(self,
         dls,                       # `.train` and `.valid`, each an iterable of `(xb,yb)` batches
         model,                     # an `nn.Module`
@@ -84,7 +84,7 @@ class Learner:
         metrics=None,              # a `metric(preds, yb)` or a list of them, computed on the validation set
         cbs=None,                  # callbacks added to `default_cbs`
         logger=print,              # called by the `Recorder` with a dict of results after each epoch
-        progress=True,             # show progress bars (only ever in a notebook or a terminal, never under tests)
+        progress=True,             # whether a person watches: read by `ProgressCB` (`fastsgd.callbacks`) to draw bars
         device=None,               # where `fit` puts the model and the data: `default_device(device)`, the GPU if there is one
     ):
         self.dls,self.model,self.loss_func,self.opt_func,self.lr = dls,model,loss_func,opt_func,lr
@@ -223,92 +223,26 @@ def plot_loss(self:Recorder, ax=None, valid=True):
     ax.set_xlabel('batch'); ax.set_ylabel('loss'); ax.legend()
     return ax
 
-# %% ../nbs/06_learner.ipynb #c4c3eb97
-class NonFiniteLossError(ValueError): "The loss became NaN or infinite"
-
-class NanGuardCB(Callback):
-    "Stop with a `NonFiniteLossError` as soon as the loss is NaN or infinite (checked every `every` batches)"
-    order = -10
-    def __init__(self, every=None): self.every = every   # default: every batch on the CPU, every 16th elsewhere
-    def before_fit(self, learn):
-        p = next(learn.model.parameters(), None)
-        self._every = self.every or (1 if p is None or p.device.type == 'cpu' else 16)
-    def after_loss(self, learn):
-        if learn.iter % self._every or math.isfinite(v := learn.loss.item()): return
-        phase = 'training' if learn.training else 'validation'
-        raise NonFiniteLossError(f"loss is {v} at epoch {learn.epoch}, batch {learn.iter} ({phase}): training diverged; "
-                                 f"try a smaller learning rate than {_opt_lr(learn.opt)}")
-
-# %% ../nbs/06_learner.ipynb #bb2ccfed
-def check_targets(preds, targs):
-    "Raise a `ValueError` if the targets `targs` can't be right for the model output `preds`"
-    ps,ts = tuple(preds.shape),tuple(targs.shape)
-    as_classes = len(ps) == len(ts)+1 and ps[:1] == ts[:1] and ps[-1] > 1
-    if targs.is_floating_point():
-        if ps == ts: return
-        if as_classes: raise ValueError(f"targets are {targs.dtype} with shape {ts} but the model output {ps} looks like class "
-                                        "scores: cross-entropy needs int64 class indices (use `y.long()`)")
-    elif as_classes:
-        if len(ts) and not (0 <= targs.min() and targs.max() < ps[-1]):
-            raise ValueError(f"class targets must be in [0, {ps[-1]}) for a model output of shape {ps}, got {targs.min().item()} to {targs.max().item()}")
-        return
-    elif ps == ts: raise ValueError(f"targets are {targs.dtype} with the output's shape {ps}: losses such as mnist_loss, "
-                                    "MSE and binary cross-entropy need float targets (use `y.float()`)")
-    hint = ": make the targets a column with `y.unsqueeze(1)`" if ps == ts+(1,) else ""
-    raise ValueError(f"model output shape {ps} does not match targets shape {ts}{hint}")
-
-# %% ../nbs/06_learner.ipynb #6d57d0eb
-class CheckBatchCB(Callback):
-    "Check the model's output against the targets with `check_targets` on the first batch of each pass"
-    order = -20
-    def after_pred(self, learn):
-        if learn.iter == 0: check_targets(learn.preds, learn.yb)
-
-# %% ../nbs/06_learner.ipynb #5fc6a44b
-def show_progress(progress=True):
-    "Whether to draw progress bars: if `progress`, not under tests (`IN_TEST`), and only in a notebook or a terminal"
-    from fastcore.imports import in_notebook
-    return bool(progress) and not os.environ.get('IN_TEST') and (in_notebook() or sys.stdout.isatty())
-
-class ProgressCB(Callback):
-    "fastprogress bars for the epochs and batches, with the latest loss every `every` seconds"
-    order = 60
-    def __init__(self, every=0.5, show=None, bars=None):   # `show`: None decides by `show_progress`
-        self.every,self.show,self.bars,self.mbar,self.pb = every,show,bars,None,None
-    def before_fit(self, learn):
-        if not ifnone(self.show, show_progress(learn.show_bars)): return
-        from fastprogress.fastprogress import master_bar, progress_bar
-        mb,self._pbar = self.bars or (master_bar, progress_bar)
-        learn.epochs = self.mbar = mb(learn.epochs)
-    def _wrap_dl(self, learn):
-        if self.mbar is None: return
-        learn.dl = self.pb = self._pbar(learn.dl, parent=self.mbar, leave=False)
-        self._next = time.perf_counter() + self.every
-    before_train = before_validate = _wrap_dl
-    def after_batch(self, learn):
-        if self.pb is None or time.perf_counter() < self._next: return
-        self.pb.comment,self._next = f'loss {learn.loss.item():.4f}',time.perf_counter() + self.every
-    def after_fit(self, learn): self.mbar = self.pb = None
-
 # %% ../nbs/06_learner.ipynb #8616980b
-Learner.default_cbs = (Recorder, NanGuardCB, CheckBatchCB, ProgressCB)
+Learner.default_cbs = (Recorder,)
 
-# %% ../nbs/06_learner.ipynb #b19efd37
-@patch
-def save(self:Learner, path):
-    "Save the model's parameters to `path` with `atomic_write` (a temporary file beside it, then a rename); return `path`"
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_write(path, 'wb') as f: torch.save(self.model.state_dict(), f)
-    return path
+# %% ../nbs/06_learner.ipynb #2dba8327
+class ShowGraphCB(Callback):
+    "Draw the training loss of each batch and the validation loss of each epoch while `fit` runs, with `fastsgd.live.LivePlot`"
+    order = Recorder.order + 15   # after the Recorder, which computes the losses it draws
+    def __init__(self, figsize=(4,2.5), live=None): self.figsize,self.live,self.plot,self.ax = figsize,live,None,None
+    def before_fit(self, learn):
+        from fastsgd.live import LivePlot   # imported here, so that importing fastsgd.learner doesn't import matplotlib
+        self.plot,self._n = LivePlot('batch', 'loss', figsize=self.figsize, live=self.live),0
+    def after_epoch(self, learn):
+        rec = learn.recorder
+        if len(rec.losses) > self._n:
+            for y in torch.stack(rec.losses[self._n:]).tolist(): self.plot.add('train', y)
+        self._n = len(rec.losses)
+        if rec.values and not math.isnan(v := rec.values[-1][1]): self.plot.add('valid', v, x=self._n)
+    def after_fit(self, learn): self.ax = self.plot.done()
 
-@patch
-def load(self:Learner, path):
-    "Load the model's parameters from `path`, written by `save`, onto the model's device"
-    p = next(self.model.parameters(), None)
-    self.model.load_state_dict(torch.load(path, map_location=p.device if p is not None else 'cpu', weights_only=True))
-    return self
-
+# %% ../nbs/06_learner.ipynb #c0794bf9
 @patch
 def get_preds(self:Learner, dl=None):
     "The model's outputs on every batch of `dl` (default: the validation set), and the targets, each concatenated"
@@ -317,16 +251,16 @@ def get_preds(self:Learner, dl=None):
     return torch.cat([p for p,_ in res]), torch.cat([t for _,t in res])
 
 # %% ../nbs/06_learner.ipynb #b37c11ec
-def fit_stage(dls, model_fn, loss_func, metric, lr:float, n_epochs:int, seed:int=42, device=None, progress:bool=False)->float:
-    "Seed with `seed`, train `model_fn()` on `dls` with our `Learner` on `default_device(device)`, quietly; the last epoch's `metric`"
+def fit_stage(dls, model_fn, loss_func, metric, lr:float, n_epochs:int, seed:int=42, device=None, progress:bool=False,
+              cbs=None)->float:
+    "Seed with `seed`, train `model_fn()` on `dls` with our `Learner` (and `cbs`) on `default_device(device)`, quietly; the last epoch's `metric`"
     set_seed(seed)
-    learn = Learner(dls, model_fn(), loss_func, lr=lr, metrics=metric, logger=noop, progress=progress, device=device)
+    learn = Learner(dls, model_fn(), loss_func, lr=lr, metrics=metric, cbs=cbs, logger=noop, progress=progress, device=device)
     learn.fit(n_epochs)
     return round(learn.recorder.values[-1][2], 4)
 
-
 # %% ../nbs/06_learner.ipynb #21629005
 def learner_stage(d, seed:int=42, device=None, progress:bool=False)->float:
-    "Validation accuracy of a linear model trained by our `Learner` on the 3s and 7s of `d` (20 epochs at lr 1)"
+    "Validation accuracy of a linear model trained by our `Learner` on the 3s and 7s of `d` (20 epochs at lr 1; `progress`: unused, it's quick)"
     return fit_stage(tensor_dls(*sample_tensors(d)), lambda: nn.Linear(28*28,1), mnist_loss, batch_accuracy, lr=1., n_epochs=20,
                      seed=seed, device=device, progress=progress)

@@ -13,6 +13,7 @@ from torch import nn
 from .loss import mnist_loss, batch_accuracy, sample_tensors
 from .training import tensor_dls
 from .learner import fit_stage
+from .callbacks import ProgressCB
 
 # %% ../nbs/07_nonlinearity.ipynb #db06e598
 def fold_linear(*layers):
@@ -44,4 +45,4 @@ def simple_net_stage(d,                    # the images, from `load_digits`: onl
                     )->float:
     "Validation accuracy of `simple_net` trained by our `Learner` on the 3s and 7s of `d` (40 epochs at lr 1)"
     return fit_stage(tensor_dls(*sample_tensors(d)), simple_net, mnist_loss, batch_accuracy, lr=1., n_epochs=40,
-                     seed=seed, device=device, progress=progress)
+                     seed=seed, device=device, progress=progress, cbs=ProgressCB())
