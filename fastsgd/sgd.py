@@ -62,11 +62,11 @@ def plot_path(f,          # function the path went down
     ax.scatter(xs[:1], f(xs[:1]), color='black', zorder=3)
     return ax
 
-# %% ../nbs/02_sgd.ipynb #ffc01451
+# %% ../nbs/02_sgd.ipynb #c1b40bde
 def animate(draw,               # `draw(k, axs)` draws frame `k` on the list of axes `axs`, cleared before each frame
             n_frames,           # how many frames
             ncols=1,            # axes side by side
-            figsize=(6,2.4),    # figure size, in inches
+            figsize=(6,2.2),    # figure size, in inches
             dpi=60,             # pixels per inch of each frame: with `figsize`, it sets the size in KB
             interval=700,       # milliseconds between frames
            ):
@@ -82,7 +82,7 @@ def animate(draw,               # `draw(k, axs)` draws frame `k` on the list of 
     plt.close(fig)   # the HTML is the figure: no static copy below it
     return html
 
-# %% ../nbs/02_sgd.ipynb #b04adc9b
+# %% ../nbs/02_sgd.ipynb #7cb10398
 def animate_descent(f,             # function the paths went down
                     paths,         # positions, one tensor per panel, as returned by `gd_path`
                     titles=None,   # one title per panel; the step number is added
@@ -98,7 +98,7 @@ def animate_descent(f,             # function the paths went down
         axs[0].set_ylabel('loss')
     return animate(draw, max(len(xs) for xs in paths), ncols=len(paths), **kwargs)
 
-# %% ../nbs/02_sgd.ipynb #1c26aff2
+# %% ../nbs/02_sgd.ipynb #316ff917
 def slider_or_static(show,       # draws a figure from keyword arguments
                      **ranges,   # one `(value, min, max)` per argument of `show`; an int value gives whole steps
                     ):
@@ -162,7 +162,7 @@ def apply_step(params,        # tensor that requires grad; changed in place
     if prn: print(loss.item())
     return loss.item()
 
-# %% ../nbs/02_sgd.ipynb #b6e060ed
+# %% ../nbs/02_sgd.ipynb #3ba9ce12
 def apply_steps(params,        # starting parameters; left unchanged
                 time,          # inputs
                 speed,         # targets
@@ -179,7 +179,7 @@ def apply_steps(params,        # starting parameters; left unchanged
     with torch.no_grad(): losses.append(mse(f(time, p), speed).item())
     return torch.stack(hist), tensor(losses)
 
-# %% ../nbs/02_sgd.ipynb #4a299752
+# %% ../nbs/02_sgd.ipynb #f5a6788f
 def show_fit(hist,           # parameters after each step, as returned by `apply_steps`
              losses,         # loss after each step, as returned by `apply_steps`
              time,           # inputs
@@ -205,7 +205,7 @@ def show_fit(hist,           # parameters after each step, as returned by `apply
     ax1.set_xlabel('step'); ax1.set_ylabel('loss (log scale)'); ax1.set_title(f'loss {losses[step]:,.0f}', fontsize=10)
     return axs
 
-# %% ../nbs/02_sgd.ipynb #ec78b1d8
+# %% ../nbs/02_sgd.ipynb #757ece20
 def animate_fit(hist,          # parameters after each step, as returned by `apply_steps`
                 losses,        # loss after each step, as returned by `apply_steps`
                 time,          # inputs
