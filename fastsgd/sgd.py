@@ -62,12 +62,12 @@ def plot_path(f,          # function the path went down
     ax.scatter(xs[:1], f(xs[:1]), color='black', zorder=3)
     return ax
 
-# %% ../nbs/02_sgd.ipynb #c1b40bde
+# %% ../nbs/02_sgd.ipynb #cba44d59
 def animate(draw,               # `draw(k, axs)` draws frame `k` on the list of axes `axs`, cleared before each frame
             n_frames,           # how many frames
             ncols=1,            # axes side by side
-            figsize=(6,2.2),    # figure size, in inches
-            dpi=60,             # pixels per inch of each frame: with `figsize`, it sets the size in KB
+            figsize=(5,2),      # figure size, in inches: small, with `dpi`, so that the text is legible
+            dpi=68,             # pixels per inch of each frame: with `figsize`, it sets the size in KB
             interval=700,       # milliseconds between frames
            ):
     "An animation as HTML with its own play controls: it plays in a browser without a kernel"
@@ -82,7 +82,7 @@ def animate(draw,               # `draw(k, axs)` draws frame `k` on the list of 
     plt.close(fig)   # the HTML is the figure: no static copy below it
     return html
 
-# %% ../nbs/02_sgd.ipynb #7cb10398
+# %% ../nbs/02_sgd.ipynb #a5211fcc
 def animate_descent(f,             # function the paths went down
                     paths,         # positions, one tensor per panel, as returned by `gd_path`
                     titles=None,   # one title per panel; the step number is added
@@ -98,7 +98,7 @@ def animate_descent(f,             # function the paths went down
         axs[0].set_ylabel('loss')
     return animate(draw, max(len(xs) for xs in paths), ncols=len(paths), **kwargs)
 
-# %% ../nbs/02_sgd.ipynb #316ff917
+# %% ../nbs/02_sgd.ipynb #28b98038
 def slider_or_static(show,       # draws a figure from keyword arguments
                      **ranges,   # one `(value, min, max)` per argument of `show`; an int value gives whole steps
                     ):
@@ -162,7 +162,7 @@ def apply_step(params,        # tensor that requires grad; changed in place
     if prn: print(loss.item())
     return loss.item()
 
-# %% ../nbs/02_sgd.ipynb #3ba9ce12
+# %% ../nbs/02_sgd.ipynb #23dc1128
 def apply_steps(params,        # starting parameters; left unchanged
                 time,          # inputs
                 speed,         # targets
@@ -179,7 +179,7 @@ def apply_steps(params,        # starting parameters; left unchanged
     with torch.no_grad(): losses.append(mse(f(time, p), speed).item())
     return torch.stack(hist), tensor(losses)
 
-# %% ../nbs/02_sgd.ipynb #f5a6788f
+# %% ../nbs/02_sgd.ipynb #cf809df5
 def show_fit(hist,           # parameters after each step, as returned by `apply_steps`
              losses,         # loss after each step, as returned by `apply_steps`
              time,           # inputs
@@ -198,14 +198,14 @@ def show_fit(hist,           # parameters after each step, as returned by `apply
     show_preds(preds[step], time, speed, ax=ax0)
     lo,hi = speed.min().item(), speed.max().item()
     ax0.set_ylim(lo - 0.5*(hi-lo), hi + 0.1*(hi-lo))   # the targets' range: predictions far off it leave the panel
-    ax0.set_xlabel('time'); ax0.set_ylabel('speed'); ax0.set_title(f'step {step}: a={hist[step,0]:.2f}', fontsize=10)
+    ax0.set_xlabel('time'); ax0.set_ylabel('speed'); ax0.set_title(f'step {step}: a={hist[step,0]:.3f}', fontsize=10)
     ax1.plot(range(step+1), losses[:step+1], 'o-', color='red', ms=3)
     ax1.set_yscale('log'); ax1.set_xlim(-0.5, len(losses)-0.5)
     ax1.set_ylim(losses.min().item()/1.5, losses.max().item()*1.5)
     ax1.set_xlabel('step'); ax1.set_ylabel('loss (log scale)'); ax1.set_title(f'loss {losses[step]:,.0f}', fontsize=10)
     return axs
 
-# %% ../nbs/02_sgd.ipynb #757ece20
+# %% ../nbs/02_sgd.ipynb #c093c283
 def animate_fit(hist,          # parameters after each step, as returned by `apply_steps`
                 losses,        # loss after each step, as returned by `apply_steps`
                 time,          # inputs
