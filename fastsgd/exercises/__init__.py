@@ -7,7 +7,7 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises.html.md"""
 # %% auto #0
 __all__ = ['Exercise', 'EXERCISES', 'register', 'check', 'hint', 'solution', 'skeleton', 'progress', 'check_all', 'progress_file']
 
-# %% ../../nbs/lib/exercises.ipynb #37342abc
+# %% ../../nbs/lib/exercises.ipynb #8bf62cc2
 from .core import Exercise, EXERCISES, register, check, hint, solution, skeleton, progress, check_all, progress_file
 from . import ex00_data, ex01_pixel_similarity, ex02_sgd, ex03_loss, ex04_training, ex05_optimizer, ex06_learner, ex07_nonlinearity, ex08_resnet, ex09_full_mnist  # noqa: F401 (each registers its exercises)
 _all_ = ['Exercise', 'EXERCISES', 'register', 'check', 'hint', 'solution', 'skeleton', 'progress', 'check_all', 'progress_file']
