@@ -1,4 +1,4 @@
-"""test
+"""Write the chapter's key pieces yourself, and find out not just whether they are right, but what is wrong when they aren't
 
 Docs: https://fastsgd.github.io/fastsgd/lib/exercises.html.md"""
 
@@ -7,7 +7,8 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises.html.md"""
 # %% auto #0
 __all__ = ['Exercise', 'EXERCISES', 'register', 'check', 'hint', 'solution', 'skeleton', 'progress', 'check_all', 'progress_file']
 
-# %% ../../nbs/lib/exercises.ipynb #8bf62cc2
+# %% ../../nbs/lib/exercises.ipynb #f331572b
 from .core import Exercise, EXERCISES, register, check, hint, solution, skeleton, progress, check_all, progress_file
-from . import ex00_data, ex01_pixel_similarity, ex02_sgd, ex03_loss, ex04_training, ex05_optimizer, ex06_learner, ex07_nonlinearity, ex08_resnet, ex09_full_mnist  # noqa: F401 (each registers its exercises)
+from . import (ex00_data, ex01_pixel_similarity, ex02_sgd, ex03_loss, ex04_training,  # noqa: F401 (each registers its exercises)
+                               ex05_optimizer, ex06_learner, ex07_nonlinearity, ex08_resnet, ex09_full_mnist)
 _all_ = ['Exercise', 'EXERCISES', 'register', 'check', 'hint', 'solution', 'skeleton', 'progress', 'check_all', 'progress_file']
