@@ -4,7 +4,7 @@
     python -m build && python tools/check_dist.py dist     # then: twine check --strict dist/*
 
 Fails (exit 1, one line per problem) when dist/ does not hold exactly one wheel and one sdist at the version in
-fastsgd/__init__.py, when the wheel holds anything but `fastsgd/*.py` and its `.dist-info` (a notebook, tools/, a
+fastsgd/__init__.py, when the wheel holds anything but the `.py` files under fastsgd/ (its subpackages included) and its `.dist-info` (a notebook, tools/, a
 cache), when a module of fastsgd/ is missing from it, or when it lacks the `fastsgd` command.
 Prints the wheel's size and contents, for the release notes and the CI log.
 """
@@ -13,10 +13,10 @@ from pathlib import Path
 from notebook_cells import ROOT, version   # the version's one reader: fastsgd/__init__.py, as pyproject.toml reads it
 
 def wheel_problems(whl:Path, ver:str, modules)->list:
-    "What is wrong with the wheel at `whl` for fastsgd `ver` whose library is `modules` (names like 'fastsgd/cli.py')"
+    "What is wrong with the wheel at `whl` for fastsgd `ver` whose library is `modules` (names like 'fastsgd/cli.py', 'fastsgd/exercises/core.py')"
     names, info = zipfile.ZipFile(whl).namelist(), f'fastsgd-{ver}.dist-info/'
     res = [f'{whl.name}: holds {n}: the wheel is for the library only' for n in names
-           if not (re.fullmatch(r'fastsgd/\w+\.py', n) or n.startswith(info))]
+           if not (re.fullmatch(r'fastsgd/(\w+/)*\w+\.py', n) or n.startswith(info))]
     res += [f'{whl.name}: lacks {m}: is it under fastsgd/ and committed?' for m in sorted(set(modules) - set(names))]
     ep = zipfile.ZipFile(whl).read(info + 'entry_points.txt').decode() if info + 'entry_points.txt' in names else ''
     if not re.search(r'^fastsgd\s*=\s*fastsgd\.cli:main', ep, re.M): res.append(f'{whl.name}: no `fastsgd` command in entry_points.txt')
@@ -25,7 +25,7 @@ def wheel_problems(whl:Path, ver:str, modules)->list:
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     dist = Path(argv[0] if argv else ROOT/'dist')
-    ver, modules = version(), [f'fastsgd/{p.name}' for p in (ROOT/'fastsgd').glob('*.py')]
+    ver, modules = version(), [p.relative_to(ROOT).as_posix() for p in (ROOT/'fastsgd').rglob('*.py') if '__pycache__' not in p.parts]
     whls, sdists = sorted(dist.glob('*.whl')), sorted(dist.glob('*.tar.gz'))
     probs = []
     if [p.name for p in whls] != [f'fastsgd-{ver}-py3-none-any.whl']: probs.append(f'{dist}: expected one wheel fastsgd-{ver}-py3-none-any.whl, found {[p.name for p in whls]}')

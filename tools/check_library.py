@@ -4,8 +4,8 @@
     python tools/check_library.py imports   # no two fastsgd modules import each other, directly or through others
     python tools/check_library.py names     # each public name (across every module's __all__) is one object
 
-`imports` reads fastsgd/*.py with `ast`, without importing them, and follows every import of a fastsgd module:
-at the top of a module or inside a function (a lazy import still closes a circle), relative or absolute, and the
+`imports` reads every module under fastsgd/ (subpackages such as fastsgd/exercises/ too) with `ast`, without importing them, and follows every import of a fastsgd module:
+at the top of a module or inside a function (a lazy import still closes a circle), relative (`.core`, `..data`) or absolute, and the
 names `importlib.import_module` is given as text (`'fastsgd.bench'`, or a table of `'module:function'` strings
 such as the command's stages). A circle is printed as the chain of imports that closes it, each with its line.
 
@@ -22,26 +22,44 @@ ROOT = Path(__file__).resolve().parent.parent
 LIB = 'fastsgd'
 
 def modules(root=ROOT)->dict:
-    "Module name -> path, for every module of the library (not nbdev's generated index `_modidx`)"
-    return {p.stem: p for p in sorted((root/LIB).glob('*.py')) if p.stem not in ('__init__', '_modidx')}
+    "Module name -> path, for every module of the library: 'data', 'exercises.core', 'exercises' (a package's __init__); not fastsgd/__init__.py nor nbdev's `_modidx`"
+    res = {}
+    for p in sorted((root/LIB).rglob('*.py')):
+        parts = p.relative_to(root/LIB).with_suffix('').parts
+        if '__pycache__' in parts: continue
+        if parts[-1] == '__init__': parts = parts[:-1]
+        if parts and parts[-1] != '_modidx': res['.'.join(parts)] = p
+    return res
 
-def _targets(node, mods):
-    "The fastsgd modules that the import `node` brings in"
+def _within(name, mods):
+    "The longest prefix of the dotted `name` (inside fastsgd) that is one of `mods`, as a list of 0 or 1"
+    parts = name.split('.')
+    for i in range(len(parts), 0, -1):
+        if '.'.join(parts[:i]) in mods: return ['.'.join(parts[:i])]
+    return []
+
+def _targets(node, mods, me='', package=False):
+    "The fastsgd modules that the import `node`, in module `me` (a package's __init__ if `package`), brings in"
     if isinstance(node, ast.Import):
-        return [a.name.split('.')[1] for a in node.names if a.name.startswith(LIB + '.') and a.name.split('.')[1] in mods]
+        return [t for a in node.names if a.name.startswith(LIB + '.') for t in _within(a.name[len(LIB)+1:], mods)]
     if isinstance(node, ast.ImportFrom):
-        base = node.module or ''
-        if node.level == 0 and not (base == LIB or base.startswith(LIB + '.')): return []
-        if node.level > 1: return []
-        sub = base.split('.', 1)[1] if node.level == 0 and '.' in base else (base if node.level == 1 else '')
-        if sub: return [sub.split('.')[0]] if sub.split('.')[0] in mods else []
-        return [a.name for a in node.names if a.name in mods]          # from . import x / from fastsgd import x
+        if node.level == 0:
+            if not (node.module == LIB or (node.module or '').startswith(LIB + '.')): return []
+            base = node.module[len(LIB)+1:]
+        else:                                   # relative: from the package `me` is in (or is)
+            pkg = me.split('.') if package else me.split('.')[:-1]
+            if node.level - 1 > len(pkg): return []
+            pkg = pkg[:len(pkg)-(node.level-1)]
+            base = '.'.join(pkg + ([node.module] if node.module else []))
+        subs = [f'{base}.{a.name}' if base else a.name for a in node.names]
+        res = [o for o in subs if o in mods]     # from . import x / from fastsgd.exercises import ex02_sgd
+        return res or (_within(base, mods) if base else [])
     return []
 
 def _text_targets(node, mods):
     "Modules named by a string that is passed to `importlib.import_module`: 'fastsgd.x', or 'x:function' in a table"
     if not (isinstance(node, ast.Constant) and isinstance(node.value, str)): return []
-    m = re.fullmatch(rf'{LIB}\.(\w+)', node.value) or re.fullmatch(r'(\w+):\w+', node.value)
+    m = re.fullmatch(rf'{LIB}\.([\w.]+)', node.value) or re.fullmatch(r'([\w.]+):\w+', node.value)
     return [m[1]] if m and m[1] in mods else []
 
 def import_graph(root=ROOT)->dict:
@@ -52,7 +70,7 @@ def import_graph(root=ROOT)->dict:
         dynamic = 'import_module' in path.read_text()
         lazy = {id(n) for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) for n in ast.walk(f)}
         for node in ast.walk(tree):
-            for t in _targets(node, mods): edges.setdefault(t, (node.lineno, 'inside a function' if id(node) in lazy else 'at import'))
+            for t in _targets(node, mods, name, path.name == '__init__.py'): edges.setdefault(t, (node.lineno, 'inside a function' if id(node) in lazy else 'at import'))
             if dynamic:
                 for t in _text_targets(node, mods): edges.setdefault(t, (node.lineno, f'import_module({node.value!r})'))
         edges.pop(name, None)
@@ -90,12 +108,12 @@ def _circle(g, comp):
     return walk(start, {start})
 
 def check_imports(root=ROOT)->int:
-    g = import_graph(root)
+    g, mods = import_graph(root), modules(root)
     found = cycles(g)
     for comp in found:
         chain = _circle(g, comp)
         print(f"import circle among {', '.join(comp)}:\n" + '\n'.join(
-            f"  {LIB}/{a}.py:{line} imports {b} ({how})" for a, b, line, how in chain), file=sys.stderr)
+            f"  {mods[a].relative_to(root).as_posix()}:{line} imports {b} ({how})" for a, b, line, how in chain), file=sys.stderr)
     if found:
         print(f"{len(found)} import circle(s): move what both sides need into the lowest module they both import "
               f"(fastsgd.data for most things)", file=sys.stderr)
