@@ -12,7 +12,8 @@ import numpy as np, torch
 from torch import nn, tensor
 import torch.nn.functional as F
 from fastcore.basics import basic_repr
-from ..data import choice_error, fastsgd_home, atomic_write, _locked
+from ..data import choice_error
+from ..cache import fastsgd_home, atomic_write, _locked
 
 # %% auto #0
 __all__ = ['EXERCISES', 'Exercise', 'register', 'check', 'hint', 'solution', 'skeleton', 'progress_file', 'ProgressTable',
