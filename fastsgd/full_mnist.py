@@ -15,7 +15,8 @@ from .nonlinearity import simple_net
 
 # %% auto #0
 __all__ = ['softmax', 'logsumexp', 'log_softmax', 'nll', 'cross_entropy', 'multi_accuracy', 'digit_tensors', 'full_learner_stage',
-           'full_simple_net_stage', 'confusion_matrix', 'most_confused', 'plot_confusion']
+           'full_simple_net_stage', 'confusion_matrix', 'most_confused', 'plot_confusion', 'top_losses',
+           'plot_top_losses']
 
 # %% ../nbs/09_full_mnist.ipynb #09e790a2
 def softmax(x, dim=-1):
@@ -92,10 +93,25 @@ def plot_confusion(cm, vocab=None, ax=None, figsize=(4,4), cmap='Blues'):
     "Draw confusion matrix `cm` (rows actual, columns predicted) on `ax`, with each count written in its cell"
     import matplotlib.pyplot as plt
     if ax is None: _, ax = plt.subplots(figsize=figsize)
-    vocab, cm = vocab if vocab is not None else list(range(len(cm))), np.asarray(cm)
+    vocab, cm = vocab if vocab is not None else list(range(len(cm))), torch.as_tensor(cm).cpu().numpy()   # CUDA tensors too
     ax.imshow(cm, cmap=cmap)
     for (i, j), v in np.ndenumerate(cm):
         ax.text(j, i, str(v), ha='center', va='center', fontsize=7, color='white' if v > cm.max()/2 else 'black')
     ax.set_xticks(range(len(vocab)), vocab); ax.set_yticks(range(len(vocab)), vocab)
     ax.set_xlabel('predicted'); ax.set_ylabel('actual')
     return ax
+
+# %% ../nbs/09_full_mnist.ipynb #f8c42d17
+def top_losses(preds, targs, k:int=9):
+    "The `k` largest cross-entropy losses of the rows of activations `preds` at targets `targs`, largest first, and their row indices"
+    return (-log_softmax(preds)[range(len(targs)), targs]).topk(k)
+
+def plot_top_losses(ims, preds, targs, k:int=9, vocab=None, ncols:int=9):
+    "Show the `k` images of `ims` with the largest losses, titled `actual/predicted` and the probability of the prediction"
+    from fastsgd.data import show_images
+    preds, targs = preds.detach().cpu(), targs.cpu()
+    vocab = vocab if vocab is not None else list(range(preds.shape[-1]))
+    losses, idx = top_losses(preds, targs, k)
+    probs = softmax(preds[idx])
+    titles = [f'{vocab[t]}/{vocab[p]}\n{q:.2f}' for t, p, q in zip(targs[idx].tolist(), probs.argmax(1).tolist(), probs.max(1).values.tolist())]
+    return show_images(ims[idx.cpu()].cpu(), titles=titles, ncols=ncols, size=1.0)
