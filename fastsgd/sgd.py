@@ -9,7 +9,7 @@ __all__ = ['plot_function', 'gd_path', 'plot_path', 'animate', 'animate_descent'
            'show_preds', 'apply_step', 'apply_steps', 'show_fit', 'animate_fit', 'update', 'fit_line']
 
 # %% ../nbs/02_sgd.ipynb #0e0d573f
-import math, torch, matplotlib.pyplot as plt
+import hashlib, math, re, torch, matplotlib.pyplot as plt
 from torch import tensor
 from matplotlib.animation import FuncAnimation
 
@@ -80,7 +80,8 @@ def animate(draw,               # `draw(k, axs)` draws frame `k` on the list of 
     with plt.rc_context({'animation.frame_format': 'jpeg'}):   # JPEG frames: about half the KB of PNG
         html = FuncAnimation(fig, frame, frames=n_frames, interval=interval).to_jshtml(default_mode='once')
     plt.close(fig)   # the HTML is the figure: no static copy below it
-    return html
+    uid = re.search(r'_anim_img(\w+)"', html).group(1)    # matplotlib names the elements with a random id; a hash of the
+    return html.replace(uid, hashlib.sha1(html.replace(uid, '').encode()).hexdigest()[:32])   # frames keeps re-runs' output the sam
 
 # %% ../nbs/02_sgd.ipynb #a5211fcc
 def animate_descent(f,             # function the paths went down
