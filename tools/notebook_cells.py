@@ -36,15 +36,18 @@ def setup_source(ver:str, repo:str=None)->str:
 # On Colab or Kaggle: if fastsgd is missing, install it: {ver}, the version this notebook was written for, else the
 # repository's own source. Elsewhere: nothing. To install from somewhere else (a wheel, a folder, a git URL), first run:
 # %env FASTSGD_SOURCE=<what pip should install>
-import os, sys, subprocess, importlib.util
+import os, re, sys, subprocess, importlib.util
 if {{{', '.join(map(repr, HOSTED))}}} & set(os.environ) and importlib.util.find_spec('fastsgd') is None:
     class FastsgdInstallError(Exception):
         def _render_traceback_(self): return [str(self)]   # IPython shows the sentence alone, not a traceback
+    def why(err):   # pip's own reason (ERROR: ...), or git's (fatal: ...), without colours
+        lines = [re.sub(r'\x1b\[[0-9;]*m', '', o).strip() for o in err.splitlines()]
+        return ([o for o in lines if re.match(r'(ERROR|fatal):', o)] or [o for o in lines if o] or ['no message'])[-1]
     srcs, errs = [os.environ['FASTSGD_SOURCE']] if 'FASTSGD_SOURCE' in os.environ else ['fastsgd=={ver}', '{git}'], []
     for src in srcs:
         r = subprocess.run([sys.executable, '-m', 'pip', 'install', '-q', src], capture_output=True, text=True)
         if r.returncode == 0: print(f'installed fastsgd from {{src}}'); break
-        errs.append(f"pip install {{src}}: {{(r.stderr.strip().splitlines() or ['exit status %d' % r.returncode])[-1]}}")
+        errs.append(f"pip install {{src}}: {{why(r.stderr)}}")
     else: raise FastsgdInstallError(f"fastsgd could not be installed ({{'; '.join(errs)}}): run `%env FASTSGD_SOURCE=<a wheel, "
                                     "a folder or a git URL of fastsgd>` in a cell, then run this cell again.")
     importlib.invalidate_caches()"""

@@ -24,7 +24,10 @@ def _run_cell(src, env=None, missing=(), fails=()):
     def run(cmd, *a, **kw):
         calls.append((cmd, kw))
         bad = cmd[-1] in fails
-        return subprocess.CompletedProcess(cmd, int(bad), '', f'ERROR: no way to install {cmd[-1]}\n' if bad else '')
+        err = (f"WARNING: a warning\n\x1b[31mERROR: no way to install {cmd[-1]}\x1b[0m\n\x1b[1;35mnote\x1b[0m: This error originates from a subprocess\n"
+               if not cmd[-1].startswith('git+') else
+               f"      fatal: unable to access '{cmd[-1][4:]}/': Could not resolve host\n  note: This error originates from a subprocess\n")
+        return subprocess.CompletedProcess(cmd, int(bad), '', err if bad else '')
     clean = {k: v for k, v in os.environ.items() if k not in HOSTED + ('FASTSGD_SOURCE',)}
     with mock.patch.dict(os.environ, {**clean, **(env or {})}, clear=True), contextlib.redirect_stdout(out), \
          mock.patch.object(importlib.util, 'find_spec', find_spec), mock.patch.object(subprocess, 'run', run):
@@ -59,6 +62,7 @@ def test_setup(show=False):
             msg = ''.join(e._render_traceback_())
             assert type(e).__name__ == 'FastsgdInstallError' and '\n' not in msg, (var, e)
             assert pinned in msg and git in msg and '%env FASTSGD_SOURCE=' in msg, msg
+            assert f'ERROR: no way to install {pinned}' in msg and 'fatal: unable to access' in msg and '\x1b' not in msg, msg   # pip's and git's reasons
             if show and var == HOSTED[0]: print(f'  neither: {msg}')
         else: raise AssertionError(f'{var}: a failed install must stop the notebook at its first cell')
         # FASTSGD_SOURCE: the one setting for where to install from (a wheel, a folder, a git URL), tried alone
