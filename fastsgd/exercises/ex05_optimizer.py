@@ -7,7 +7,7 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises/ex05_optimizer.html.md"""
 # %% ../../nbs/lib/exercises/ex05_optimizer.ipynb #3ca41a70
 from __future__ import annotations
 from torch import tensor
-from .core import Exercise, register, _Verdict, _wrong, _short, _same
+from .core import Exercise, register, _Verdict, _wrong, _short, _same, _global_reads
 from .ex02_sgd import _sgd_setup, _cleared
 
 # %% auto #0
@@ -54,6 +54,10 @@ def _judge_basic_optim(j):
     if near(one, [w - g for w,g in zip(w0, g0)]): _wrong(f"{j.named('step')} moves each parameter by its whole gradient: multiply by the learning rate, `p.grad*self.lr`")
     if near(one, w0): _wrong(f"{j.named('step')} doesn't move the parameters. `p = p - ...` makes a new tensor and leaves the parameter "
                              "alone: change it in place, `p.data -= p.grad.data*self.lr`")
+    g = _global_reads(j.answer, 'lr')
+    if g is not None and g != lr and near(one, [w - g*gr for w,gr in zip(w0, g0)]):
+        _wrong(f"{j.named('step')} uses your notebook's global `lr` (now {_short(g)}), not the one it is given: keep the one given "
+               f"to `__init__`, `self.lr = lr`, and use `self.lr` (given lr={lr}, it stepped by {_short(g)})")
     if not near(one, want1): _wrong(f"after one step at lr={lr} from w = tensor([1., -2.]) with gradient tensor([2., -4.]), w should be "
                                     f"tensor([0.8, -1.6]), as `torch.optim.SGD` makes it; {j.fname} gives {_short(one[0])}")
     if not cleared: _wrong(f"{j.named('zero_grad')} leaves the gradients in place, so the next `backward` adds to them: set `p.grad = None` (or `p.grad.zero_()`) for each parameter")
