@@ -53,7 +53,7 @@ class Exercise:
     @property
     def cell(self)->str:
         "The source of the \"your turn\" cell: the skeleton, then the call that checks it"
-        return f"{self.skeleton}\n\ncheck('{self.name}', {self.answer_name})"
+        return f"{self.skeleton}\n\ncheck('{self.name}', {self.answer_name});"   # `;`: the verdict prints; the bool it returns doesn't show
 
 # %% ../../nbs/lib/exercises/core.ipynb #7f201223
 EXERCISES = {}   # name -> Exercise, filled by the lesson modules, in the order of the lesson notebooks
