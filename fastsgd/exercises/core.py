@@ -245,6 +245,11 @@ class _Judge:
             _wrong(f"{self.fname} returned a list ({_short(res)}); expected one tensor: `torch.stack` turns a list of tensors into one")
         _wrong(f"{self.fname} returned {_short(res)}, not a tensor")
 
+    def metric(self, res):
+        "`res` as a metric's value: a tensor, a plain number, or a tensor of one element (made 0-d)"
+        res = self.tensor(res, number=True)
+        return res.reshape(()) if res.numel() == 1 else res
+
     def expect(self, got, want, args, mistakes=(), shape=None, dtype=True, nan=None):
         "Refuse `got` unless it matches `want`, naming the first of `mistakes` (`(wrong_fn, diagnosis)`) that gives what the answer gave on every input so far"
         if not any(a is args for a,_ in self.seen): self.seen.append((args, got))

@@ -97,10 +97,7 @@ def _judge_batch_accuracy(j):
         (lambda x,y: ((x.sigmoid()>0.5)==y.view(-1)).float().mean(), "predictions (n,1) compared with targets (n,) broadcast into an (n,n) "
          "table of every prediction against every target: keep the targets' shape"),
     )
-    def convert(res):   # a plain number, or a tensor of one element, is fine for a metric
-        res = j.tensor(res, number=True)
-        return res.reshape(()) if res.numel() == 1 else res
-    j.check_all(((xb, yb), (tensor([[1.], [2.], [-3.], [0.1]]), tensor([[1.], [1.], [0.], [0.]]))), mistakes, convert=convert, dtype=False)
+    j.check_all(((xb, yb), (tensor([[1.], [2.], [-3.], [0.1]]), tensor([[1.], [1.], [0.], [0.]]))), mistakes, convert=j.metric, dtype=False)
 
 register(Exercise('batch_accuracy', '03_loss.ipynb',
     "Write the metric: the fraction of a batch whose raw output is on the right side of the threshold for its target",

@@ -127,10 +127,7 @@ def _judge_multi_accuracy(j):
         (lambda p,t: (p.argmax(-1) == t).float().sum(), "that's how many are right, not the fraction: `.mean()` instead of `.sum()`"),
         (lambda p,t: (p.softmax(-1).max(-1).values > 0.5).float().mean(), "that's the fraction of confident predictions, which never looks at the targets"),
     )
-    def convert(res):
-        res = j.tensor(res, number=True)
-        return res.reshape(()) if res.numel() == 1 else res
-    j.check_all(((p, t), (p[:4]*3, tensor([3, 0, 2, 1]))), mistakes, convert=convert, dtype=False)
+    j.check_all(((p, t), (p[:4]*3, tensor([3, 0, 2, 1]))), mistakes, convert=j.metric, dtype=False)
 
 register(Exercise('multi_accuracy', '09_full_mnist.ipynb',
     "Write the accuracy for ten classes: the fraction of rows of activations whose largest activation is at the target class",
