@@ -9,11 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, torch
-from .cache import Layout, SAMPLE, FULL, N_TRAIN, N_VALID, DataError, atomic_write, fastsgd_home
-from .cache import check_layout, check_labels, layout_path, image_files, read_image
-from .utils import choice_error, default_device, set_seed
-_all_ = ['Layout', 'SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'DataError', 'atomic_write', 'fastsgd_home', 'check_layout',
-         'check_labels', 'choice_error', 'default_device', 'set_seed']     # passed on: later notebooks import them from here
+from .cache import Layout, SAMPLE, FULL, DataError, layout_path, image_files, read_image
 
 # %% auto #0
 __all__ = ['mnist_sample', 'mnist_full', 'load_split', 'Digits', 'load_digits', 'show_image', 'show_images', 'Layout', 'SAMPLE',
@@ -91,3 +87,9 @@ def show_images(ims, titles=None, ncols=8, size=1.2, cmap='Greys'):
         if i < len(ims): show_image(ims[i], ax, None if titles is None else titles[i], cmap=cmap)
         else: ax.set_axis_off()
     return axs
+
+# %% ../nbs/00_data.ipynb #5170c0a6
+from .cache import N_TRAIN, N_VALID, atomic_write, fastsgd_home, check_layout, check_labels
+from .utils import choice_error, default_device, set_seed
+_all_ = ['Layout', 'SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'DataError', 'atomic_write', 'fastsgd_home', 'check_layout',
+         'check_labels', 'choice_error', 'default_device', 'set_seed']
