@@ -13,8 +13,8 @@ import numpy as np
 from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'Layout', 'DataError', 'atomic_write', 'fastsgd_home', 'layout_path',
-           'check_layout', 'check_labels']
+__all__ = ['SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'Layout', 'DataError', 'image_files', 'atomic_write', 'fastsgd_home',
+           'layout_path', 'check_layout', 'check_labels', 'read_image']
 
 # %% ../nbs/lib/cache.ipynb #9ce2f940
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ FULL   = Layout('mnist', ('training','testing'), tuple(range(10)))
 class DataError(ValueError):
     "A folder or file that fastsgd cannot use; the message names it and says what is wrong"
 
-def _image_files(folder:Path)->list:
+def image_files(folder:Path)->list:
     "Every file in `folder`, sorted, but hidden ones (such as `.DS_Store`)"
     return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith('.'))
 
@@ -199,7 +199,7 @@ def check_layout(path, layout:Layout=SAMPLE)->Path:
         for c in layout.classes:
             d = path/s/str(c)
             if not d.is_dir(): raise DataError(f"{d}: missing class folder for digit {c} ({hint})")
-            if not _image_files(d): raise DataError(f"{d}: class folder is empty; it needs the images of digit {c}")
+            if not image_files(d): raise DataError(f"{d}: class folder is empty; it needs the images of digit {c}")
     return path
 
 # %% ../nbs/lib/cache.ipynb #990bb44f
@@ -220,7 +220,7 @@ def check_labels(path, layout:Layout=SAMPLE):
     if len(set(seen.values())) < len(seen): raise DataError(f"{f}: two digit folders share one label: {seen}")
 
 # %% ../nbs/lib/cache.ipynb #d024548f
-def _read_image(f:Path, resize=False)->np.ndarray:
+def read_image(f:Path, resize=False)->np.ndarray:
     "The pixels of image file `f` as a 28x28 uint8 array, grayscale"
     try:
         with Image.open(f) as im:

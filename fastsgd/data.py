@@ -1,4 +1,4 @@
-"""The digits we train on: what MNIST is, fastai's folder layouts, an offline default, and loading a split into tensors
+"""The chapter's first steps: the folders of digit images, one image as numbers, and a folder of images as one tensor
 
 Docs: https://fastsgd.github.io/fastsgd/data.html.md"""
 
@@ -6,20 +6,15 @@ Docs: https://fastsgd.github.io/fastsgd/data.html.md"""
 
 # %% ../nbs/00_data.ipynb #1f158538
 from __future__ import annotations
-import random
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, torch
-from .cache import Layout, SAMPLE, FULL, N_TRAIN, N_VALID, DataError, atomic_write, fastsgd_home
-from .cache import check_layout, check_labels, layout_path, _image_files, _read_image
+from .cache import Layout, SAMPLE, FULL, DataError, layout_path, image_files, read_image
 
 # %% auto #0
-__all__ = ['mnist_sample', 'mnist_full', 'load_split', 'Digits', 'load_digits', 'show_image', 'show_images', 'set_seed',
-           'choice_error', 'default_device', 'Layout', 'SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'DataError',
-           'atomic_write', 'fastsgd_home', 'check_layout', 'check_labels']
-
-# %% ../nbs/00_data.ipynb #9b32c1a6
-_all_ = ['Layout', 'SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'DataError', 'atomic_write', 'fastsgd_home', 'check_layout', 'check_labels']
+__all__ = ['mnist_sample', 'mnist_full', 'load_split', 'Digits', 'load_digits', 'show_image', 'show_images', 'Layout', 'SAMPLE',
+           'FULL', 'N_TRAIN', 'N_VALID', 'DataError', 'atomic_write', 'fastsgd_home', 'check_layout', 'check_labels',
+           'choice_error', 'default_device', 'set_seed']
 
 # %% ../nbs/00_data.ipynb #fe9c7469
 def mnist_sample(
@@ -46,8 +41,8 @@ def load_split(
     "Every image of `split` in `path`, stacked into one float tensor, with its digit"
     d = Path(path)/split
     if classes is None: classes = sorted(int(o.name) for o in d.iterdir() if o.is_dir() and o.name.isdigit())
-    files = [(f, c) for c in classes for f in _image_files(d/str(c))]
-    x = np.stack([_read_image(f, resize) for f, _ in files])        # the list comprehension and the stack
+    files = [(f, c) for c in classes for f in image_files(d/str(c))]
+    x = np.stack([read_image(f, resize) for f, _ in files])        # the list comprehension and the stack
     return torch.from_numpy(x).float()/255, torch.tensor([c for _, c in files])
 
 # %% ../nbs/00_data.ipynb #1511889c
@@ -93,27 +88,8 @@ def show_images(ims, titles=None, ncols=8, size=1.2, cmap='Greys'):
         else: ax.set_axis_off()
     return axs
 
-# %% ../nbs/00_data.ipynb #be4e0a0d
-def set_seed(seed:int=42):
-    "Seed Python's `random`, NumPy and PyTorch (CPU and every GPU) with `seed`, so a run can be repeated exactly"
-    random.seed(seed)
-    np.random.seed(seed)
-    torch.manual_seed(seed)  # also seeds every CUDA device
-
-# %% ../nbs/00_data.ipynb #6f091900
-def choice_error(what:str, bad, choices)->ValueError:
-    "A `ValueError` saying that `bad` (one name or several) is not a known `what`, and listing `choices`"
-    bad = [bad] if isinstance(bad, str) else list(bad)
-    return ValueError(f"unknown {what} {', '.join(map(repr, bad)) or '(none given)'}; choose from: {', '.join(map(str, choices))}")
-
-# %% ../nbs/00_data.ipynb #a4cfd11c
-def _mps_ok()->bool: return getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available()
-
-def default_device(device=None)->torch.device:
-    "`device` if given ('cpu', 'cuda', 'mps', or a `torch.device`), checked; else the first of cuda, mps, cpu that works here"
-    if device is None: return torch.device('cuda' if torch.cuda.is_available() else 'mps' if _mps_ok() else 'cpu')
-    try: device = torch.device(device)
-    except (RuntimeError, TypeError): raise choice_error('device', str(device), ('cpu', 'cuda', 'mps')) from None
-    if device.type == 'cuda' and not torch.cuda.is_available(): raise ValueError("device 'cuda': PyTorch sees no CUDA GPU on this machine; use cpu")
-    if device.type == 'mps' and not _mps_ok(): raise ValueError("device 'mps': PyTorch sees no Apple GPU (MPS) on this machine; use cpu")
-    return device
+# %% ../nbs/00_data.ipynb #5170c0a6
+from .cache import N_TRAIN, N_VALID, atomic_write, fastsgd_home, check_layout, check_labels
+from .utils import choice_error, default_device, set_seed
+_all_ = ['Layout', 'SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'DataError', 'atomic_write', 'fastsgd_home', 'check_layout',
+         'check_labels', 'choice_error', 'default_device', 'set_seed']
