@@ -1,4 +1,4 @@
-"""`fastsgd.callbacks`: a guard against a loss that blows up, a check of the targets, progress bars, and saving and loading, for the `Learner` of notebook 06
+"""`fastsgd.callbacks`: a guard against a loss that blows up, a check of the targets, and progress bars, for the `Learner` of notebook 06
 
 Docs: https://fastsgd.github.io/fastsgd/lib/callbacks.html.md"""
 
@@ -9,11 +9,9 @@ __all__ = ['NonFiniteLossError', 'NanGuardCB', 'check_targets', 'CheckBatchCB', 
 
 # %% ../nbs/lib/callbacks.ipynb #ff70d3bb
 import os, sys, math, time
-from pathlib import Path
 import torch
-from fastcore.basics import ifnone, patch
-from .data import atomic_write
-from .learner import Learner, Callback, _opt_lr
+from fastcore.basics import ifnone
+from .learner import Callback, opt_lr
 
 # %% ../nbs/lib/callbacks.ipynb #c4c3eb97
 class NonFiniteLossError(ValueError): "The loss became NaN or infinite"
@@ -29,7 +27,7 @@ class NanGuardCB(Callback):
         if learn.iter % self._every or math.isfinite(v := learn.loss.item()): return
         phase = 'training' if learn.training else 'validation'
         raise NonFiniteLossError(f"loss is {v} at epoch {learn.epoch}, batch {learn.iter} ({phase}): training diverged; "
-                                 f"try a smaller learning rate than {_opt_lr(learn.opt)}")
+                                 f"try a smaller learning rate than {opt_lr(learn.opt)}")
 
 # %% ../nbs/lib/callbacks.ipynb #c5ae3017
 def check_targets(preds, targs):
@@ -84,19 +82,3 @@ class ProgressCB(Callback):
         if self.pb is None or time.perf_counter() < self._next: return
         self.pb.comment,self._next = f'loss {learn.loss.item():.4f}',time.perf_counter() + self.every
     def after_fit(self, learn): self.mbar = self.pb = None
-
-# %% ../nbs/lib/callbacks.ipynb #73a74b47
-@patch
-def save(self:Learner, path):
-    "Save the model's parameters to `path` with `atomic_write` (a temporary file beside it, then a rename); return `path`"
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_write(path, 'wb') as f: torch.save(self.model.state_dict(), f)
-    return path
-
-@patch
-def load(self:Learner, path):
-    "Load the model's parameters from `path`, written by `save`, onto the model's device"
-    p = next(self.model.parameters(), None)
-    self.model.load_state_dict(torch.load(path, map_location=p.device if p is not None else 'cpu', weights_only=True))
-    return self
