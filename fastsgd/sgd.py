@@ -100,28 +100,53 @@ def animate_descent(f,             # function the paths went down
     return animate(draw, max(len(xs) for xs in paths), ncols=len(paths), **kwargs)
 
 # %% ../nbs/02_sgd.ipynb #28b98038
+def _slider(name, v, lo, hi):
+    "An ipywidgets slider for the argument `name`, at `v` from `lo` to `hi`: whole steps for an int, a log scale for floats spanning 10x or more"
+    from ipywidgets import IntSlider, FloatSlider, FloatLogSlider
+    if isinstance(v, int): return IntSlider(value=v, min=lo, max=hi, description=name)
+    if lo > 0 and hi/lo >= 10:
+        return FloatLogSlider(value=v, min=math.log10(lo), max=math.log10(hi), step=0.02, readout_format='.2g', description=name)
+    return FloatSlider(value=v, min=lo, max=hi, step=(hi-lo)/100, description=name)
+
+def _drawn(show, kwargs):
+    "What `show(**kwargs)` prints, displays and draws (its figures closed), as a list of outputs to display"
+    from IPython.utils.capture import capture_output
+    before = set(plt.get_fignums())
+    try:
+        with capture_output() as cap: show(**kwargs)
+    finally:   # closed, raise or not: pyplot would show them again at the end of the cell
+        figs = [plt.figure(n) for n in plt.get_fignums() if n not in before]
+        for fig in figs: plt.close(fig)
+    text = cap.stdout + cap.stderr
+    return ([{'text/plain': text}] if text else []) + [o.data for o in cap.outputs] + figs
+
 def slider_or_static(show,       # draws a figure from keyword arguments
                      **ranges,   # one `(value, min, max)` per argument of `show`; an int value gives whole steps
                     ):
-    "Sliders for `show`'s arguments (ipywidgets' `interact`) in a running notebook; elsewhere, `show` drawn once at the values"
+    "Sliders for `show`'s arguments in a running notebook, each move redrawing its output in place; elsewhere, `show` drawn once at the values"
     values = {k: v[0] for k,v in ranges.items()}
     at = ', '.join(f'{k}={v}' for k,v in values.items())
-    try: from ipywidgets import interact, IntSlider, FloatSlider, FloatLogSlider
-    except ImportError: interact = None
-    if interact is None: print(f'For sliders: pip install ipywidgets, and restart the kernel. Here is {at}:')
+    try: from ipywidgets import VBox
+    except ImportError: VBox = None
+    from IPython import get_ipython
+    from IPython.display import display
+    if VBox is None: print(f'For sliders: pip install ipywidgets, and restart the kernel. Here is {at}:')
+    elif getattr(get_ipython(), 'kernel', None) is None: print(f'The sliders appear when a notebook runs this cell. Here is {at}:')
     else:
-        from IPython import get_ipython
-        if getattr(get_ipython(), 'kernel', None) is None:   # a script, or nbdev-test: nothing would move the sliders
-            print(f'The sliders appear when a notebook runs this cell. Here is {at}:')
-            interact = None
-    if interact is None:
-        show(**values)
+        # The output is the cell's own, redrawn by its display id; not ipywidgets' `interact`, whose Output widget makes a
+        # notebook runner (nbconvert) send messages to the kernel while it waits for the cell's reply: under load, the
+        # reply can then sit unread until the runner's time limit.
+        sliders = {k: _slider(k, *v) for k,v in ranges.items()}
+        box = VBox(list(sliders.values()))
+        display({**box._repr_mimebundle_(), 'text/plain': f"(sliders for {', '.join(ranges)}: they move in a running notebook)"}, raw=True)
+        handles = [display(o, raw=isinstance(o, dict), display_id=True) for o in _drawn(show, values)]
+        def redraw(change):
+            try: outs = _drawn(show, {k: s.value for k,s in sliders.items()})
+            except Exception as e: outs = [{'text/plain': f'{type(e).__name__}: {e}'}]
+            for h,o in zip(handles, outs + [{'text/plain': ''}]*len(handles)): h.update(o, raw=isinstance(o, dict))
+        for s in sliders.values(): s.observe(redraw, names='value')
         return
-    def slider(v, lo, hi):
-        if isinstance(v, int): return IntSlider(value=v, min=lo, max=hi)
-        if lo > 0 and hi/lo >= 10: return FloatLogSlider(value=v, min=math.log10(lo), max=math.log10(hi), step=0.02, readout_format='.2g')
-        return FloatSlider(value=v, min=lo, max=hi, step=(hi-lo)/100)
-    interact(show, **{k: slider(*v) for k,v in ranges.items()})
+    show(**values)
 
 # %% ../nbs/02_sgd.ipynb #edd06af4
 def quadratic(t, params):
