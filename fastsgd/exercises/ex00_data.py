@@ -10,7 +10,8 @@ import atexit, functools, shutil, tempfile
 from pathlib import Path
 import numpy as np, torch
 from PIL import Image
-from .core import Exercise, register, _wrong
+from .core import Exercise, register
+from .judge import Wrong
 
 # %% auto #0
 __all__ = []
@@ -30,24 +31,18 @@ def _judge_stack_images(j):
     fs = _pngs()
     def convert(res):
         if isinstance(res, list) and res and all(isinstance(o, torch.Tensor) for o in res):
-            _wrong(f"{j.fname} returned a list of {len(res)} tensors: `torch.stack(list_of_tensors)` makes one tensor of shape (n,28,28)")
+            raise Wrong(f"{j.named()} returned a list of {len(res)} tensors: `torch.stack(list_of_tensors)` makes one tensor of shape (n,28,28)")
         res = j.tensor(res)
         if not res.is_floating_point():
-            _wrong(f"{j.fname} returned {str(res.dtype).removeprefix('torch.')} numbers, whole numbers from 0 to 255: "
-                   "make them floats and scale them to between 0 and 1, `.float()/255`")
+            raise Wrong(f"{j.named()} returned {str(res.dtype).removeprefix('torch.')} numbers, whole numbers from 0 to 255: "
+                        "make them floats and scale them to between 0 and 1, `.float()/255`")
         return res
     mistakes = ((lambda files: j.ref(files)*255, "the values go from 0 to 255: divide by 255, so that every pixel is between 0 and 1"),
                 (lambda files: j.ref(files).view(-1, 28), "the images are glued one below the other, (n*28, 28): `torch.stack` adds a new first axis, (n,28,28); `torch.cat` doesn't"))
-    j.check_all(((fs[:3],), (fs[3:],)), mistakes, convert=convert, alts={'files': (fs[1:4],)})
+    j.expect_all(((fs[:3],), (fs[3:],)), mistakes, convert=convert, alts={'files': (fs[1:4],)})
 
 register(Exercise('stack_images', '00_data.ipynb',
     "Open a list of 28x28 grayscale PNG files and return them as one float tensor (n,28,28) with values between 0 and 1",
-    idea="Every image file becomes a grid of numbers: `Image.open` opens it, `tensor(...)` (or `torch.tensor(np.array(...))`) makes it a "
-         "tensor of whole numbers from 0 (black) to 255 (white). A model wants one tensor for a whole set of images, of floats between 0 and 1. "
-         "Your turn: write `stack_images`, which does that for a list of files.",
-    skeleton='''def stack_images(files):
-    "The images at `files` (paths of 28x28 grayscale PNGs) as one float tensor (n,28,28) of values between 0 and 1"
-    ...''',
     solution='''import numpy as np
 from PIL import Image
 

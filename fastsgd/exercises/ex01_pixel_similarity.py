@@ -9,7 +9,8 @@ from __future__ import annotations
 from functools import partial
 import numpy as np, torch
 from torch import tensor
-from .core import Exercise, register, _wrong, _short, _same
+from .core import Exercise, register
+from .judge import Wrong, describe, same
 
 # %% auto #0
 __all__ = []
@@ -20,7 +21,7 @@ def _judge_mnist_distance(j):
     ims, mean3 = torch.rand(5,6,6, generator=g), torch.rand(6,6, generator=g)
     mistakes = (
         (lambda a,b: (a-b).abs().mean(), "one number for the whole batch: mean over which axes? `.mean((-1,-2))` averages the "
-         f"pixels of each image and keeps one distance per image; check with `{j.fname.strip('`')}(valid_3, mean3).shape`"),
+         f"pixels of each image and keeps one distance per image; check with `{j.named().strip('`')}(valid_3, mean3).shape`"),
         (lambda a,b: (a-b).abs().mean(-1), "one number per row of pixels: average over both image axes, `.mean((-1,-2))`"),
         (lambda a,b: (a-b).abs().mean(0), "that's averaged over the batch axis, giving one 6x6 image: average over the image axes `(-1,-2)` instead"),
         (lambda a,b: (a-b).abs().mean((0,1)), "a mean over axes 0 and 1, which for a batch are the image and the row, not the pixels of each "
@@ -30,13 +31,10 @@ def _judge_mnist_distance(j):
         (lambda a,b: ((a-b)**2).mean((-1,-2)), "that's the mean squared difference; the book's `mnist_distance` is the mean of the absolute differences, `(a-b).abs()`"),
         (lambda a,b: (a-b).abs().sum((-1,-2)), "a sum instead of a mean: the right ranking, but the number grows with the image size. Use `.mean((-1,-2))`"),
     )
-    j.check_all(((ims, mean3), (ims[0], mean3), (mean3, ims)), mistakes, convert=partial(j.tensor, number=True), dtype=False)
+    j.expect_all(((ims, mean3), (ims[0], mean3), (mean3, ims)), mistakes, convert=partial(j.tensor, number=True), dtype=False)
 
 register(Exercise('mnist_distance', '01_pixel_similarity.ipynb',
     "Write the L1 distance between images `a` and `b`: the mean absolute difference over the last two axes, one number per image of a batch",
-    skeleton='''def my_mnist_distance(a, b):
-    "Mean absolute difference between images `a` and `b` over their last two axes"
-    ...''',
     solution='''def mnist_distance(a, b):
     "Mean absolute difference between images `a` and `b` over their last two axes (the L1 distance)"
     return (a-b).abs().mean((-1,-2))''',
@@ -50,9 +48,9 @@ def _judge_tensor_3x3(j):
     want = j.ref()
     got = j.call(j.answer) if callable(j.answer) else j.answer
     try: got = torch.as_tensor(np.asarray(got) if not isinstance(got, torch.Tensor) else got)
-    except Exception: _wrong(f"`tensor_3x3` returned {_short(got)}, which is not a grid of numbers; expected a 2x2 tensor (or array)")
-    if got.numel() == 4 and _same(got.flatten(), want.flatten()):
-        if got.shape != want.shape: _wrong("the right four numbers, but as a row of 4: slicing both axes, `t[1:,1:]`, keeps them as a 2x2 block")
+    except Exception: raise Wrong(f"`tensor_3x3` returned {describe(got)}, which is not a grid of numbers; expected a 2x2 tensor (or array)")
+    if got.numel() == 4 and same(got.flatten(), want.flatten()):
+        if got.shape != want.shape: raise Wrong("the right four numbers, but as a row of 4: slicing both axes, `t[1:,1:]`, keeps them as a 2x2 block")
     mistakes = (
         (lambda: tensor([[5,6],[8,9]]), "those are the bottom-right numbers of 1 to 9, but not doubled: multiply the tensor by 2 first"),
         (lambda: tensor([[2,4],[8,10]]), "that's the top-left corner: the bottom-right one is rows 1 and 2, columns 1 and 2, `t[1:,1:]`"),
@@ -66,9 +64,6 @@ def _judge_tensor_3x3(j):
 
 register(Exercise('tensor_3x3', '01_pixel_similarity.ipynb',
     "Make a 3x3 tensor of the numbers 1 to 9, double it, and return its bottom-right four numbers",
-    skeleton='''def tensor_3x3():
-    "The numbers 1 to 9 as a 3x3 tensor, doubled: return its bottom-right 2x2 corner"
-    ...''',
     solution='''def tensor_3x3():
     "The numbers 1 to 9 as a 3x3 tensor, doubled: return its bottom-right 2x2 corner"
     t = torch.arange(1, 10).view(3, 3)
@@ -84,21 +79,18 @@ def _judge_double_odds(j):
         got,want = j.call(j.answer, nums),j.ref(nums)
         if not isinstance(got, list):
             lazy = not isinstance(got, (tuple, set, dict, str)) and hasattr(got, '__next__')
-            _wrong(f"{j.fname} returned a {type(got).__name__}" + (", which is lazy: it makes its items only when asked. "
-                   "Square brackets, `[... for o in nums if ...]`, make a list" if lazy else "; a list comprehension, `[... for o in nums if ...]`, makes a list"))
+            raise Wrong(f"{j.named()} returned a {type(got).__name__}" + (", which is lazy: it makes its items only when asked. "
+                        "Square brackets, `[... for o in nums if ...]`, make a list" if lazy else "; a list comprehension, `[... for o in nums if ...]`, makes a list"))
         if got == want: continue
         for f,msg in ((lambda ns: [2*o for o in ns if o % 2 == 0], "those are the even numbers doubled: an odd number leaves a remainder of 1, `o % 2 == 1`"),
                       (lambda ns: [2*o for o in ns], "every number is doubled: add an `if` at the end of the comprehension to keep only the odd ones"),
                       (lambda ns: [o for o in ns if o % 2 == 1], "you kept the odd numbers but didn't double them: the expression at the front, `2*o`, is what goes in the list"),
                       (lambda ns: sorted(2*o for o in ns if o % 2 == 1), "right numbers, wrong order: keep them in the order of `nums`")):
-            if got == f(nums): _wrong(msg)
-        _wrong(f"given nums = {nums!r}, {j.fname} gives {_short(got)}; expected {want!r}")
+            if got == f(nums): raise Wrong(msg)
+        raise Wrong(f"given nums = {nums!r}, {j.named()} gives {describe(got)}; expected {want!r}")
 
 register(Exercise('double_odds', '01_pixel_similarity.ipynb',
     "With a list comprehension, return the odd numbers of a list, doubled",
-    skeleton='''def double_odds(nums):
-    "The odd numbers of the list `nums`, each doubled, in their order"
-    ...''',
     solution='''def double_odds(nums):
     "The odd numbers of the list `nums`, each doubled, in their order"
     return [2*o for o in nums if o % 2 == 1]''',

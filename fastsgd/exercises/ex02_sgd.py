@@ -7,7 +7,8 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises/ex02_sgd.html.md"""
 # %% ../../nbs/lib/exercises/ex02_sgd.ipynb #0e471112
 from __future__ import annotations
 from torch import tensor
-from .core import Exercise, register, _Verdict, _wrong, _short, _same
+from .core import Exercise, register
+from .judge import Wrong, NotDone, describe, same, params_with_grads, grads_cleared
 
 # %% auto #0
 __all__ = []
@@ -23,14 +24,11 @@ def _judge_mse(j):
         (lambda p,t: (p-t).mean()**2, "you squared the mean difference: square each difference first, then average"),
         (lambda p,t: (p-t)**2, "one value per point: take the `.mean()` to get the single number that `backward` starts from"),
     )
-    j.check_all(((p, t), (p.view(5,1), t.view(5,1))), mistakes)
+    j.expect_all(((p, t), (p.view(5,1), t.view(5,1))), mistakes)
     j.grad((p, t))
 
 register(Exercise('mse', '02_sgd.ipynb',
     "Write the mean squared error between predictions and targets",
-    skeleton='''def my_mse(preds, targets):
-    "Mean squared error between `preds` and `targets`"
-    ...''',
     solution='''def mse(preds, targets):
     "Mean squared error between `preds` and `targets`"
     return ((preds-targets)**2).mean()''',
@@ -40,51 +38,40 @@ register(Exercise('mse', '02_sgd.ipynb',
            '`return ((preds-targets)**2).mean()`.')))
 
 # %% ../../nbs/lib/exercises/ex02_sgd.ipynb #5dd2369d
-def _sgd_setup():
-    "Two parameters with known gradients: 2*w = [2,-4] for w, and 3 for b"
-    w,b = tensor([1., -2.]).requires_grad_(),tensor([0.5]).requires_grad_()
-    ((w**2).sum() + 3*b.sum()).backward()
-    return [w, b]
-
-def _cleared(ps)->bool: return all(p.grad is None or not p.grad.any() for p in ps)
-
 def _judge_sgd_step(j):
-    ps,lr = _sgd_setup(),0.1
+    ps,lr = params_with_grads(),0.1
     w0,g0 = [p.detach().clone() for p in ps],[p.grad.clone() for p in ps]
     j.call(j.answer, ps, lr, inputs=False, todo=False)
     now = [p.detach() for p in ps]
-    moved,cleared = not all(map(_same, now, w0)),_cleared(ps)
+    moved,cleared = not all(map(same, now, w0)),grads_cleared(ps)
     if not all(p.is_leaf and p.requires_grad for p in ps):
-        _wrong("after the step a parameter no longer requires grad (or is no longer a leaf): change `p.data`, or change `p` in place under "
-               "`torch.no_grad()`, so that `p` stays the same tensor that tracks gradients")
-    def near(f): return all(_same(n, f(w,g)) for n,w,g in zip(now, w0, g0))
-    if not moved and not cleared and all(_same(p.grad, g) for p,g in zip(ps, g0)):
-        raise _Verdict(f"not done yet: {j.fname} changed nothing, neither the parameters nor their gradients. (If you wrote "
-                       "`p = p - lr*p.grad`, that only gives the name `p` to a new tensor: change the parameter itself, `p.data -= lr*p.grad`.)", todo=True)
-    if near(lambda w,g: w + lr*g): _wrong(f"{j.fname} moves the parameters *up* the gradient, which makes the loss bigger: subtract `lr*p.grad`")
-    if near(lambda w,g: w - g): _wrong(f"{j.fname} moves each parameter by its whole gradient: multiply the gradient by the learning rate `lr`")
-    if near(lambda w,g: w - g/lr): _wrong(f"{j.fname} divides by the learning rate: multiply by it")
-    if not moved: _wrong(f"the gradients were cleared but the parameters didn't move: after {j.fname} with lr={lr}, w is still tensor([1., -2.]) "
-                         "(its gradient was tensor([2., -4.])), and its gradient is now cleared; it should be tensor([0.8, -1.6]). "
-                         "Move each parameter by `-lr*p.grad` first, then clear its gradient")
+        raise Wrong("after the step a parameter no longer requires grad (or is no longer a leaf): change `p.data`, or change `p` in place under "
+                    "`torch.no_grad()`, so that `p` stays the same tensor that tracks gradients")
+    def near(f): return all(same(n, f(w,g)) for n,w,g in zip(now, w0, g0))
+    if not moved and not cleared and all(same(p.grad, g) for p,g in zip(ps, g0)):
+        raise NotDone(f"not done yet: {j.named()} changed nothing, neither the parameters nor their gradients. (If you wrote "
+                      "`p = p - lr*p.grad`, that only gives the name `p` to a new tensor: change the parameter itself, `p.data -= lr*p.grad`.)")
+    if near(lambda w,g: w + lr*g): raise Wrong(f"{j.named()} moves the parameters *up* the gradient, which makes the loss bigger: subtract `lr*p.grad`")
+    if near(lambda w,g: w - g): raise Wrong(f"{j.named()} moves each parameter by its whole gradient: multiply the gradient by the learning rate `lr`")
+    if near(lambda w,g: w - g/lr): raise Wrong(f"{j.named()} divides by the learning rate: multiply by it")
+    if not moved: raise Wrong(f"the gradients were cleared but the parameters didn't move: after {j.named()} with lr={lr}, w is still tensor([1., -2.]) "
+                              "(its gradient was tensor([2., -4.])), and its gradient is now cleared; it should be tensor([0.8, -1.6]). "
+                              "Move each parameter by `-lr*p.grad` first, then clear its gradient")
     if not near(lambda w,g: w - lr*g):
-        _wrong(f"after one step with lr={lr}, from w = tensor([1., -2.]) with gradient tensor([2., -4.]), w should be tensor([0.8, -1.6]); yours is {_short(now[0])}")
-    if not cleared: _wrong(f"{j.fname} moves the parameters correctly but leaves their gradients: the next `backward` would add to them. "
-                           "Clear each one after the step, `p.grad = None` (or `p.grad.zero_()`)")
+        raise Wrong(f"after one step with lr={lr}, from w = tensor([1., -2.]) with gradient tensor([2., -4.]), w should be tensor([0.8, -1.6]); yours is {describe(now[0])}")
+    if not cleared: raise Wrong(f"{j.named()} moves the parameters correctly but leaves their gradients: the next `backward` would add to them. "
+                                "Clear each one after the step, `p.grad = None` (or `p.grad.zero_()`)")
     j.vary((lr,), lambda f, a: _stepped(j, f, *a), names=['lr'])
 
 def _stepped(j, f, lr):
-    "The values of `_sgd_setup`'s parameters after `f(params, lr)`"
-    ps = _sgd_setup()
+    "The values of `params_with_grads`'s parameters after `f(params, lr)`"
+    ps = params_with_grads()
     if f is j.answer: j.call(f, ps, lr, inputs=False, todo=False)
     else: f(ps, lr)
     return [p.detach().clone() for p in ps]
 
 register(Exercise('sgd_step', '02_sgd.ipynb',
     "Write one step of gradient descent: move each parameter against its gradient by `lr` times the gradient, then clear the gradient",
-    skeleton='''def sgd_step(params, lr):
-    "Move each of `params` against its gradient by `lr`, then clear the gradient"
-    ...''',
     solution='''def sgd_step(params, lr):
     "Move each of `params` against its gradient by `lr`, then clear the gradient"
     for p in params:

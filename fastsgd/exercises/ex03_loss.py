@@ -10,7 +10,7 @@ import torch
 from torch import tensor
 import torch.nn.functional as F
 from .core import Exercise, register
-from .core import _wrong
+from .judge import Wrong
 
 # %% auto #0
 __all__ = []
@@ -26,15 +26,12 @@ def _judge_sigmoid(j):
         (lambda x: 1/(1-torch.exp(-x)), "a minus where a plus belongs: 1/(1+exp(-x))"),
         (lambda x: torch.sigmoid(x) > 0.5, "that's a True/False decision, not the sigmoid: return the numbers themselves, 1/(1+exp(-x))"),
     )
-    j.check_all(((x,), (tensor([-100., 100.]),)), mistakes, nan="right for ordinary inputs, but not for large ones: exp(100) overflows to infinity and "
+    j.expect_all(((x,), (tensor([-100., 100.]),)), mistakes, nan="right for ordinary inputs, but not for large ones: exp(100) overflows to infinity and "
                  "exp(x)/(1+exp(x)) becomes inf/inf = nan. Written as 1/(1+exp(-x)) it never overflows")
     j.grad((x,))
 
 register(Exercise('sigmoid', '03_loss.ipynb',
     "Write the sigmoid, 1/(1+e^-x), for every element of a tensor",
-    skeleton='''def my_sigmoid(x):
-    "1/(1+e^-x) for every element of the tensor `x`"
-    ...''',
     solution='''def sigmoid(x):
     "1/(1+e^-x) for every element of the tensor `x`"
     return 1/(1+torch.exp(-x))''',
@@ -67,14 +64,11 @@ def _judge_mnist_loss(j):
         (lambda p,t: F.binary_cross_entropy(s(p), t), "that's binary cross-entropy, which takes a log: a fine loss, but the chapter's "
          "`mnist_loss` is the plain distance, `1-p` for a 3 and `p` for a 7"),
     )
-    j.check_all(probes, mistakes)
+    j.expect_all(probes, mistakes)
     j.grad(probes[0])
 
 register(Exercise('mnist_loss', '03_loss.ipynb',
     "Write the chapter's loss: squash the predictions with a sigmoid, then take the mean distance from the targets (1 for a 3, 0 for a 7)",
-    skeleton='''def my_mnist_loss(predictions, targets):
-    "Mean distance of the sigmoid of `predictions` from `targets` (1. for a 3, 0. for a 7)"
-    ...''',
     solution='''def mnist_loss(predictions, targets):
     "Mean distance of the sigmoid of `predictions` from `targets` (1. for a 3, 0. for a 7)"
     predictions = predictions.sigmoid()
@@ -97,13 +91,10 @@ def _judge_batch_accuracy(j):
         (lambda x,y: ((x.sigmoid()>0.5)==y.view(-1)).float().mean(), "predictions (n,1) compared with targets (n,) broadcast into an (n,n) "
          "table of every prediction against every target: keep the targets' shape"),
     )
-    j.check_all(((xb, yb), (tensor([[1.], [2.], [-3.], [0.1]]), tensor([[1.], [1.], [0.], [0.]]))), mistakes, convert=j.metric, dtype=False)
+    j.expect_all(((xb, yb), (tensor([[1.], [2.], [-3.], [0.1]]), tensor([[1.], [1.], [0.], [0.]]))), mistakes, convert=j.metric, dtype=False)
 
 register(Exercise('batch_accuracy', '03_loss.ipynb',
     "Write the metric: the fraction of a batch whose raw output is on the right side of the threshold for its target",
-    skeleton='''def my_batch_accuracy(xb, yb):
-    "Fraction of the raw outputs `xb` whose sigmoid is on the right side of 0.5 for the targets `yb`"
-    ...''',
     solution='''def batch_accuracy(xb, yb):
     "Fraction of the raw outputs `xb` whose sigmoid is on the right side of 0.5 for the targets `yb`"
     preds = xb.sigmoid()
@@ -119,30 +110,25 @@ def _init_stats(j, f, size, std):
     "What the judge looks at in `f(size, std)`: its shape, and the mean and standard deviation of its numbers"
     t = j.call(f, size, std, names=['size', 'std']) if f is j.answer else f(size, std)
     t = j.tensor(t)
-    if not t.is_leaf: _wrong(f"{j.fname}(size, std) is not a leaf tensor: it was computed from one that requires grad (`torch.randn(size, requires_grad=True)*std`), "
-                             "so SGD can't update it and its `.grad` stays None. Multiply first, then `.requires_grad_()`")
-    if not t.requires_grad: _wrong(f"{j.fname} returns a tensor that doesn't track gradients: end with `.requires_grad_()`")
+    if not t.is_leaf: raise Wrong(f"{j.named()}(size, std) is not a leaf tensor: it was computed from one that requires grad (`torch.randn(size, requires_grad=True)*std`), "
+                                  "so SGD can't update it and its `.grad` stays None. Multiply first, then `.requires_grad_()`")
+    if not t.requires_grad: raise Wrong(f"{j.named()} returns a tensor that doesn't track gradients: end with `.requires_grad_()`")
     return tuple(t.shape), float(t.detach().float().mean()), float(t.detach().float().std())
 
 def _judge_init_params(j):
     for i,(size,std) in enumerate((((2000, 1), 1.0), ((40, 50), 0.37), ((3000,), 2.0))):
         got,want = _init_stats(j, j.answer, size, std),_init_stats(j, j.ref, size, std)
-        if got[0] != want[0]: _wrong(f"given size = {size}, {j.fname} gives a tensor of shape {got[0]}; expected {want[0]}: pass `size` to `torch.randn`")
-        if abs(got[1] - 0.5*std) < 0.1*std: _wrong(f"given std = {std}, the mean of its numbers is {got[1]:.2f}, not 0: `torch.rand` is uniform "
-                                                   "between 0 and 1; `torch.randn` is normal, around 0")
+        if got[0] != want[0]: raise Wrong(f"given size = {size}, {j.named()} gives a tensor of shape {got[0]}; expected {want[0]}: pass `size` to `torch.randn`")
+        if abs(got[1] - 0.5*std) < 0.1*std: raise Wrong(f"given std = {std}, the mean of its numbers is {got[1]:.2f}, not 0: `torch.rand` is uniform "
+                                                        "between 0 and 1; `torch.randn` is normal, around 0")
         if abs(got[1]) > 0.15*std or abs(got[2] - std) > 0.1*std:
-            _wrong(f"given size = {size} and std = {std}, its numbers have mean {got[1]:.2f} and standard deviation {got[2]:.2f}; expected about 0 and {std}")
+            raise Wrong(f"given size = {size} and std = {std}, its numbers have mean {got[1]:.2f} and standard deviation {got[2]:.2f}; expected about 0 and {std}")
         if i == 0:   # the spread must follow `std`, and the shape `size`
             j.vary((size, std), lambda f, a: (lambda s: (s[0], round(s[2], 1)))(_init_stats(j, f, *a)), names=['size', 'std'],
                    alts={'size': ((13, 200),), 'std': (0.37,)}, check=lambda *a: None)
 
 register(Exercise('init_params', '03_loss.ipynb',
     "Write `init_params`: a tensor of shape `size` of normally distributed random numbers with standard deviation `std`, that tracks gradients",
-    idea="A model starts from random parameters, which SGD then improves. `init_params` makes them: random numbers of the shape we ask "
-         "for, scaled by `std`, that track gradients so that `backward` fills their `.grad`. Your turn:",
-    skeleton='''def my_init_params(size, std=1.0):
-    "Random numbers of shape `size`, normally distributed with standard deviation `std`, that track gradients"
-    ...''',
     solution='''def init_params(size, std=1.0):
     "Random numbers of shape `size`, normally distributed with standard deviation `std`, that track gradients"
     return (torch.randn(size)*std).requires_grad_()''',
@@ -164,17 +150,11 @@ def _judge_linear1(j):
         (lambda x,w,b: (x + b)@w, "the bias is added to every pixel before the weights: that's a bias per pixel. Add one bias to each prediction, after the product: `xb@weights + bias`"),
         (lambda x,w,b: x@w*b, "the bias multiplies: it is *added*, `xb@weights + bias`"),
     )
-    j.check_all(((xb, w, b), (xb[:2], w, b)), mistakes, shape="A prediction per image, shaped (n,1).")
+    j.expect_all(((xb, w, b), (xb[:2], w, b)), mistakes, shape="A prediction per image, shaped (n,1).")
     j.grad((xb, w, b), 1)
 
 register(Exercise('linear1', '03_loss.ipynb',
     "Write the linear model: each image (a row of 784 pixels) times the weights, plus the bias, one prediction per image, shaped (n,1)",
-    idea="A prediction for one image is each pixel times its weight, summed, plus the bias: `(train_x[0]*weights.T).sum() + bias`. "
-         "For a whole batch at once, that is a matrix multiplication. Your turn: write `linear1` for a batch `xb` of shape (n,784), "
-         "weights of shape (784,1) and a bias of one number.",
-    skeleton='''def my_linear1(xb, weights, bias):
-    "A linear model: each row of `xb` times `weights`, plus `bias`"
-    ...''',
     solution='''def linear1(xb, weights, bias):
     "A linear model: each row of `xb` times `weights`, plus `bias`"
     return xb@weights + bias''',

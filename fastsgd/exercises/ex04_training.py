@@ -6,12 +6,13 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises/ex04_training.html.md"""
 
 # %% ../../nbs/lib/exercises/ex04_training.ipynb #ca7944b0
 from __future__ import annotations
+import inspect
 import torch
 from torch import tensor
-from .core import Exercise, register, _Verdict, _wrong, _short, _same
-from ..loss import mnist_loss
-from ..loss import batch_accuracy
-from .core import _eq
+from .core import Exercise, register
+from .judge import Wrong, NotDone, describe, same
+from ..loss import mnist_loss, batch_accuracy
+from ..training import train_epoch
 
 # %% auto #0
 __all__ = []
@@ -21,19 +22,16 @@ def _judge_pairs(j):
     for a,b in (([1, 2, 3, 4], 'abcd'), ([10, 20, 30], [True, False, True])):
         got,want = j.call(j.answer, a, b),j.ref(a, b)
         if got == want: continue
-        if hasattr(got, '__next__'): _wrong(f"{j.fname} returned a {type(got).__name__}, which is lazy: it makes its pairs only when asked. `list(...)` collects them")
-        if isinstance(got, dict): _wrong(f"{j.fname} returned a dict: a dataset is a list of (x,y) pairs, in order, where two items may share a label")
-        if not isinstance(got, list): _wrong(f"{j.fname} returned a {type(got).__name__}; expected a list of tuples")
+        if hasattr(got, '__next__'): raise Wrong(f"{j.named()} returned a {type(got).__name__}, which is lazy: it makes its pairs only when asked. `list(...)` collects them")
+        if isinstance(got, dict): raise Wrong(f"{j.named()} returned a dict: a dataset is a list of (x,y) pairs, in order, where two items may share a label")
+        if not isinstance(got, list): raise Wrong(f"{j.named()} returned a {type(got).__name__}; expected a list of tuples")
         if all(isinstance(o, (list, tuple)) for o in got) and [tuple(o) for o in got] == want:
-            _wrong(f"{j.fname} returned a list of {type(got[0]).__name__}s: make each pair a tuple, `(x, y)`, as `zip` does")
-        if got == [(y, x) for x,y in want]: _wrong("each pair is the wrong way round: the first argument's item comes first, `(a[i], b[i])`")
-        _wrong(f"given {j.given((a, b))}, {j.fname} gives {_short(got)}; expected {_short(want)}")
+            raise Wrong(f"{j.named()} returned a list of {type(got[0]).__name__}s: make each pair a tuple, `(x, y)`, as `zip` does")
+        if got == [(y, x) for x,y in want]: raise Wrong("each pair is the wrong way round: the first argument's item comes first, `(a[i], b[i])`")
+        raise Wrong(f"given {j.given((a, b))}, {j.named()} gives {describe(got)}; expected {describe(want)}")
 
 register(Exercise('pairs', '04_training.ipynb',
     "Given `[1,2,3,4]` and `'abcd'`, return `[(1,'a'), (2,'b'), (3,'c'), (4,'d')]`: the list of pairs a dataset is made of",
-    skeleton='''def pairs(a, b):
-    "The list of tuples `(a[i], b[i])`, in order"
-    ...''',
     solution='''def pairs(a, b):
     "The list of tuples `(a[i], b[i])`, in order"
     return list(zip(a, b))''',
@@ -72,11 +70,11 @@ def _judge_train_epoch(j):
     j.call(j.answer, model, lr, ps, dl, inputs=False, todo=False, given=f'a linear model of 3 inputs, lr = {lr}, params = its (weights, bias), and dl = 3 batches of 4')
     got,grads = [p.detach().clone() for p in ps],[p.grad for p in ps]
     want,_ = _after_epoch(j.ref, lr)
-    if all(map(_same, got, want)): return
-    if all(map(_same, got, w0)):
-        if all(o is None for o in grads): raise _Verdict(f"not done yet: {j.fname} changed nothing. Fill in its body.", todo=True)
-        _wrong(f"{j.fname} computed gradients but the parameters didn't move: did you zero the gradients before using them, or write "
-               "`p = p - ...`, which makes a new tensor instead of changing the parameter?")
+    if all(map(same, got, want)): return
+    if all(map(same, got, w0)):
+        if all(o is None for o in grads): raise NotDone(f"not done yet: {j.named()} changed nothing. Fill in its body.")
+        raise Wrong(f"{j.named()} computed gradients but the parameters didn't move: did you zero the gradients before using them, or write "
+                    "`p = p - ...`, which makes a new tensor instead of changing the parameter?")
     def up(p, lr):   p.data += p.grad*lr; p.grad.zero_()
     def keep(p, lr): p.data -= p.grad*lr
     def nolr(p, lr): p.data -= p.grad; p.grad.zero_()
@@ -88,24 +86,13 @@ def _judge_train_epoch(j):
                    "(`backward` accumulates). Zero them after each step: `p.grad.zero_()`"),
                   (_sim_epoch(nolr), "each parameter moves by its whole gradient: multiply it by the learning rate, `p.grad*lr`"),
                   (once, "one step for the whole epoch: step (and zero the gradients) inside the loop, once per mini-batch")):
-        if all(map(_same, got, _after_epoch(f, lr)[0])): _wrong(f"{j.fname}: {msg}")
-    _wrong(f"after one epoch at lr={lr} of 3 batches, {j.fname} leaves the weights at {_short(got[0].flatten())}; "
-           f"the reference leaves them at {_short(want[0].flatten())}. (It computes the gradients with `calc_grad`, that is of `mnist_loss`.)")
+        if all(map(same, got, _after_epoch(f, lr)[0])): raise Wrong(f"{j.named()}: {msg}")
+    raise Wrong(f"after one epoch at lr={lr} of 3 batches, {j.named()} leaves the weights at {describe(got[0].flatten())}; "
+                f"the reference leaves them at {describe(want[0].flatten())}. (It computes the gradients with `calc_grad`, that is of `mnist_loss`.)")
 
 register(Exercise('train_epoch', '04_training.ipynb',
     "Write one epoch of training: for each mini-batch of `dl`, compute the gradients, then step every parameter and zero its gradient",
-    skeleton='''def my_train_epoch(model, lr, params, dl):
-    "One pass over `dl`: for each batch, compute the gradients and move each of `params` by `-lr*grad`"
-    ...''',
-    solution='''from fastsgd.training import calc_grad
-
-def train_epoch(model, lr, params, dl):
-    "One pass over `dl`: for each batch, compute the gradients and move each of `params` by `-lr*grad`"
-    for xb,yb in dl:
-        calc_grad(xb, yb, model)
-        for p in params:
-            p.data -= p.grad*lr
-            p.grad.zero_()''',
+    solution="from fastsgd.training import calc_grad\n\n" + inspect.getsource(train_epoch).rstrip(),   # the lesson's own
     judge=_judge_train_epoch, answer_name='my_train_epoch',
     hints=('One epoch goes through every mini-batch once: for each, compute the gradients, then move each parameter and clear its gradient.',
            '`for xb,yb in dl:` walks the batches; `calc_grad(xb, yb, model)` fills each `p.grad`; `p.data -= p.grad*lr` and `p.grad.zero_()` step and clear.',
@@ -126,24 +113,19 @@ def _judge_calc_grad(j):
     g = torch.Generator().manual_seed(0)
     xb = torch.randn(6, 3, generator=g); yb = tensor([[1.], [0.], [1.], [1.], [0.], [0.]])
     if all(o is None for o in _grads(j, j.answer, xb, yb)):
-        if not j.model_calls: raise _Verdict(f"not done yet: {j.fname} didn't call the model, and left no gradients.", todo=True)
-        _wrong(f"after {j.fname}, the parameters have no gradients (`.grad` is None): call `.backward()` on the loss")
+        if not j.model_calls: raise NotDone(f"not done yet: {j.named()} didn't call the model, and left no gradients.")
+        raise Wrong(f"after {j.named()}, the parameters have no gradients (`.grad` is None): call `.backward()` on the loss")
     j.vary((xb, yb), lambda f, a: _grads(j, f, *a), names=['xb', 'yb'], check=lambda *a: None)
     for a in ((xb, yb), (xb[:4]*2, yb[:4])):
         got,want = _grads(j, j.answer, *a),_grads(j, j.ref, *a)
-        if _eq(got, want): continue
-        if all(o is not None for o in got) and _eq([2*o for o in want], got):
-            _wrong(f"the gradients are twice what they should be: `backward` ran twice, and each run adds to `.grad`")
-        _wrong(f"given {j.given(a, ['xb', 'yb'])}, {j.fname} leaves the weights' gradient at {_short(got[0])}; "
-               f"expected {_short(want[0])} (the gradient of `mnist_loss(model(xb), yb)`)")
+        if same(got, want): continue
+        if all(o is not None for o in got) and same([2*o for o in want], got):
+            raise Wrong("the gradients are twice what they should be: `backward` ran twice, and each run adds to `.grad`")
+        raise Wrong(f"given {j.given(a, ['xb', 'yb'])}, {j.named()} leaves the weights' gradient at {describe(got[0])}; "
+                    f"expected {describe(want[0])} (the gradient of `mnist_loss(model(xb), yb)`)")
 
 register(Exercise('calc_grad', '04_training.ipynb',
     "Write `calc_grad`: the model's predictions for a batch, their `mnist_loss` against the targets, and the gradients of that loss",
-    idea="Each step of training starts the same way: predictions for a mini-batch, the loss of those predictions, and its gradients, "
-         "which `backward` adds to each parameter's `.grad`. Your turn: write `calc_grad`, which does those three things.",
-    skeleton='''def my_calc_grad(xb, yb, model):
-    "Fill each parameter's `.grad` with the gradient of `mnist_loss` for the predictions of `model` on the batch `xb`, `yb`"
-    ...''',
     solution='''from fastsgd.loss import mnist_loss
 
 def calc_grad(xb, yb, model):
@@ -170,27 +152,22 @@ def _judge_validate_epoch(j):
     def run(f, a):
         r = j.call(f, *a, names=['model', 'dl'], inputs=False) if f is j.answer else f(*a)
         if isinstance(r, torch.Tensor) and r.numel() == 1: r = r.item()
-        if not isinstance(r, (int, float)) or isinstance(r, bool): _wrong(f"{j.fname} returned {_short(r)}; expected one number, the accuracy")
+        if not isinstance(r, (int, float)) or isinstance(r, bool): raise Wrong(f"{j.named()} returned {describe(r)}; expected one number, the accuracy")
         return round(float(r), 4)
     for bs in (4, 5, 13):
         got,want = run(j.answer, (model, batches(bs))),run(j.ref, (model, batches(bs)))
         if abs(got - want) < 1e-4: continue
         plain = round(float(torch.stack([batch_accuracy(model(xb), yb) for xb,yb in batches(bs)]).mean()), 4)
         if abs(got - plain) < 1e-4:
-            _wrong(f"with batches of {bs} (the last has {13 % bs or bs} item{'s' if 13 % bs != 1 else ''}), {j.fname} gives {got}, the mean of the "
-                   f"batches' accuracies, where every batch counts the same; the accuracy over the 13 items is {want}. "
-                   "Weight each batch's accuracy by its size, `len(xb)`, and divide by the number of items")
-        _wrong(f"with 13 items in batches of {bs}, {j.fname} gives {got}; expected {want}")
+            raise Wrong(f"with batches of {bs} (the last has {13 % bs or bs} item{'s' if 13 % bs != 1 else ''}), {j.named()} gives {got}, the mean of the "
+                        f"batches' accuracies, where every batch counts the same; the accuracy over the 13 items is {want}. "
+                        "Weight each batch's accuracy by its size, `len(xb)`, and divide by the number of items")
+        raise Wrong(f"with 13 items in batches of {bs}, {j.named()} gives {got}; expected {want}")
     other = (lambda xb: -xb@tensor([[1.], [0.2]]))
     j.vary((model, batches(4)), run, names=['model', 'dl'], alts={'model': (other,), 'dl': (batches(4)[:2],)})
 
 register(Exercise('validate_epoch', '04_training.ipynb',
     "Write `validate_epoch`: the accuracy of `model` over every item of `dl`, each batch's `batch_accuracy` weighted by the batch's size",
-    idea="After each epoch we measure the model on the validation set, batch by batch. A plain mean of the batches' accuracies counts a "
-         "short last batch as much as a full one; weighting each by its size gives the accuracy over every item. Your turn:",
-    skeleton='''def my_validate_epoch(model, dl):
-    "Accuracy of `model` over every item of `dl`: each batch's `batch_accuracy` weighted by its size"
-    ...''',
     solution='''from fastsgd.loss import batch_accuracy
 
 def validate_epoch(model, dl):

@@ -7,26 +7,26 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises/ex05_optimizer.html.md"""
 # %% ../../nbs/lib/exercises/ex05_optimizer.ipynb #3ca41a70
 from __future__ import annotations
 from torch import tensor
-from .core import Exercise, register, _Verdict, _wrong, _short, _same, _global_reads
-from .ex02_sgd import _sgd_setup, _cleared
+from .core import Exercise, register
+from .judge import Wrong, NotDone, describe, same, notebook_global, params_with_grads, grads_cleared
 
 # %% auto #0
 __all__ = []
 
 # %% ../../nbs/lib/exercises/ex05_optimizer.ipynb #68f6a7c1
 def _optim_run(j, cls, gen:bool, lr=0.1):
-    "Run optimizer class `cls` on `_sgd_setup`'s parameters (passed as a generator if `gen`): values after `step`, cleared by `zero_grad`, values after a 2nd step"
-    ps = _sgd_setup()
+    "Run optimizer class `cls` on `params_with_grads`'s parameters (passed as a generator if `gen`): values after `step`, cleared by `zero_grad`, values after a 2nd step"
+    ps = params_with_grads()
     def call(o, nm, *args):
         f = getattr(o, nm, None) if nm else o
-        if f is None: _wrong(f"{j.fname} has no `{nm}` method")
+        if f is None: raise Wrong(f"{j.named()} has no `{nm}` method")
         return j.call(f, *args, name=j.named(nm or ''), names=['params', 'lr'], inputs=False, todo=False,
                       given=None if args else f"w = tensor([1., -2.]) and b = tensor([0.5]) with gradients tensor([2., -4.]) and tensor([3.]), lr = {lr}")
     opt = call(cls, None, (p for p in ps) if gen else list(ps), lr)
     call(opt, 'step')
     one = [p.detach().clone() for p in ps]
     call(opt, 'zero_grad')
-    cleared = _cleared(ps)
+    cleared = grads_cleared(ps)
     for p in ps: p.grad = None
     ((ps[0]**2).sum() + 3*ps[1].sum()).backward()
     call(opt, 'step')
@@ -36,40 +36,35 @@ def _judge_basic_optim(j):
     lr = 0.1
     want1,_,want2,_ = _optim_run(j, j.ref, True, lr)
     one,cleared,two,ps = _optim_run(j, j.answer, True, lr)
-    def near(a, b): return all(map(_same, a, b))
+    def near(a, b): return all(map(same, a, b))
     if near(one, want1) and cleared and near(two, want2):
         if all(p.is_leaf and p.requires_grad for p in ps):
             j.vary((lr,), lambda f, a: _optim_run(j, f, True, *a)[0], names=['lr'])
             return "It takes the same steps as `torch.optim.SGD`."
-        _wrong("the steps are right, but a parameter no longer requires grad (or is no longer a leaf): change `p.data`, or `p` itself under `torch.no_grad()`")
+        raise Wrong("the steps are right, but a parameter no longer requires grad (or is no longer a leaf): change `p.data`, or `p` itself under `torch.no_grad()`")
     lst = _optim_run(j, j.answer, False, lr)
     if near(lst[0], want1) and lst[1] and near(lst[2], want2):
-        _wrong(f"{j.fname} works when given a list, but not when given `model.parameters()`, which is a generator: it can be walked "
-               "through only once, so the second time there's nothing left. Keep a list in `__init__`: `self.params = list(params)`")
+        raise Wrong(f"{j.named()} works when given a list, but not when given `model.parameters()`, which is a generator: it can be walked "
+                    "through only once, so the second time there's nothing left. Keep a list in `__init__`: `self.params = list(params)`")
     one,cleared,two,_ = lst
     w0,g0 = [tensor([1., -2.]), tensor([0.5])],[tensor([2., -4.]), tensor([3.])]
     if near(one, w0) and not cleared:
-        raise _Verdict(f"not done yet: {j.fname}'s `step` and `zero_grad` change nothing. Fill in their bodies.", todo=True)
-    if near(one, [w + lr*g for w,g in zip(w0, g0)]): _wrong(f"{j.named('step')} moves the parameters *up* the gradient, making the loss bigger: subtract `p.grad*self.lr`")
-    if near(one, [w - g for w,g in zip(w0, g0)]): _wrong(f"{j.named('step')} moves each parameter by its whole gradient: multiply by the learning rate, `p.grad*self.lr`")
-    if near(one, w0): _wrong(f"{j.named('step')} doesn't move the parameters. `p = p - ...` makes a new tensor and leaves the parameter "
-                             "alone: change it in place, `p.data -= p.grad.data*self.lr`")
-    g = _global_reads(j.answer, 'lr')
+        raise NotDone(f"not done yet: {j.named()}'s `step` and `zero_grad` change nothing. Fill in their bodies.")
+    if near(one, [w + lr*g for w,g in zip(w0, g0)]): raise Wrong(f"{j.named('step')} moves the parameters *up* the gradient, making the loss bigger: subtract `p.grad*self.lr`")
+    if near(one, [w - g for w,g in zip(w0, g0)]): raise Wrong(f"{j.named('step')} moves each parameter by its whole gradient: multiply by the learning rate, `p.grad*self.lr`")
+    if near(one, w0): raise Wrong(f"{j.named('step')} doesn't move the parameters. `p = p - ...` makes a new tensor and leaves the parameter "
+                                  "alone: change it in place, `p.data -= p.grad.data*self.lr`")
+    g = notebook_global(j.answer, 'lr')
     if g is not None and g != lr and near(one, [w - g*gr for w,gr in zip(w0, g0)]):
-        _wrong(f"{j.named('step')} uses your notebook's global `lr` (now {_short(g)}), not the one it is given: keep the one given "
-               f"to `__init__`, `self.lr = lr`, and use `self.lr` (given lr={lr}, it stepped by {_short(g)})")
-    if not near(one, want1): _wrong(f"after one step at lr={lr} from w = tensor([1., -2.]) with gradient tensor([2., -4.]), w should be "
-                                    f"tensor([0.8, -1.6]), as `torch.optim.SGD` makes it; {j.fname} gives {_short(one[0])}")
-    if not cleared: _wrong(f"{j.named('zero_grad')} leaves the gradients in place, so the next `backward` adds to them: set `p.grad = None` (or `p.grad.zero_()`) for each parameter")
-    _wrong(f"{j.fname}'s first step is right but its second is not: does `step` use the gradients as they are at that moment?")
+        raise Wrong(f"{j.named('step')} uses your notebook's global `lr` (now {describe(g)}), not the one it is given: keep the one given "
+                    f"to `__init__`, `self.lr = lr`, and use `self.lr` (given lr={lr}, it stepped by {describe(g)})")
+    if not near(one, want1): raise Wrong(f"after one step at lr={lr} from w = tensor([1., -2.]) with gradient tensor([2., -4.]), w should be "
+                                         f"tensor([0.8, -1.6]), as `torch.optim.SGD` makes it; {j.named()} gives {describe(one[0])}")
+    if not cleared: raise Wrong(f"{j.named('zero_grad')} leaves the gradients in place, so the next `backward` adds to them: set `p.grad = None` (or `p.grad.zero_()`) for each parameter")
+    raise Wrong(f"{j.named()}'s first step is right but its second is not: does `step` use the gradients as they are at that moment?")
 
 register(Exercise('BasicOptim', '05_optimizer.ipynb',
     "Write the book's optimizer: `step` moves each parameter by `-lr*grad`, `zero_grad` clears their gradients",
-    skeleton='''class MyBasicOptim:
-    "`step` moves each of `params` by `-lr*grad`; `zero_grad` clears their gradients"
-    def __init__(self, params, lr): ...
-    def step(self, *args, **kwargs): ...
-    def zero_grad(self, *args, **kwargs): ...''',
     solution='''class BasicOptim:
     "`step` moves each of `params` by `-lr*grad`; `zero_grad` clears their gradients"
     def __init__(self, params, lr): self.params,self.lr = list(params),lr

@@ -10,7 +10,8 @@ import functools
 import torch
 from torch import nn
 from fastcore.basics import noop
-from .core import Exercise, register, _Verdict, _wrong
+from .core import Exercise, register
+from .judge import Wrong, NotDone
 from ..loss import mnist_loss, batch_accuracy
 from ..training import tensor_dls
 from ..optimizer import BasicOptim
@@ -82,7 +83,7 @@ def _judge_stop_cb(j):
         "How many epochs began, how many rows the Recorder wrote, and what the callback did (`log`), with the learner's callback"
         cb = j.call(j.answer, target, names=['target'], todo=False)
         if not any(hasattr(cb, e) for e in _EVENTS):
-            raise _Verdict(f"not done yet: {j.fname} has no event method (such as `after_epoch`) yet.", todo=True)
+            raise NotDone(f"not done yet: {j.named()} has no event method (such as `after_epoch`) yet.")
         counter,log = _EpochCountCB(),dict(read=set())
         _spy(cb, log)
         rows = len(j.call(_synth_accs, [cb], n, counter, _learner_of(type(cb)), name='`fit` with your callback', inputs=False,
@@ -90,40 +91,40 @@ def _judge_stop_cb(j):
         return counter.n, rows, log, cb
     got,rows,log,cb = epochs(target)
     if got == k + 1 and rows == got:
-        if (m := epochs(1.01)[:2]) != (n, n): _wrong(f"with a target of 1.01, which no accuracy can reach, it should train all {n} epochs; it stopped after {m[0]}")
+        if (m := epochs(1.01)[:2]) != (n, n): raise Wrong(f"with a target of 1.01, which no accuracy can reach, it should train all {n} epochs; it stopped after {m[0]}")
         return
     seen = f"On a small problem the validation accuracy went {', '.join(f'{a:.3f}' for a in accs[:k+2])}, ... epoch by epoch; with target={target:.3f}"
-    did = f"it never stopped" if got == n and 'raised' not in log else f"it stopped after {got} epoch{'s' if got != 1 else ''}"
+    did = "it never stopped" if got == n and 'raised' not in log else f"it stopped after {got} epoch{'s' if got != 1 else ''}"
     should = f"it should stop at the end of epoch {k} (counting from 0), after {k+1} epochs"
     event,order = log.get('raised', (None,))[0],getattr(cb, 'order', 0)
     if log['read'] and 2 not in log['read']:
         c = min(log['read'])
-        _wrong(f"{seen} {did}; {should}. It reads item {c} of a row of `learn.recorder.values`, the {_COLS[c]}: each row is "
-               "`[train_loss, valid_loss, accuracy]`, so the accuracy is `[2]` (or `[-1]`)")
+        raise Wrong(f"{seen} {did}; {should}. It reads item {c} of a row of `learn.recorder.values`, the {_COLS[c]}: each row is "
+                    "`[train_loss, valid_loss, accuracy]`, so the accuracy is `[2]` (or `[-1]`)")
     if got == k + 1 and event not in (None, 'after_epoch'):
-        _wrong(f"{seen} it stopped at the end of epoch {k}, as it should, but it raised `CancelFitException` in `{event}`, which runs before "
-               "`after_epoch`, where the Recorder (order 50) writes the epoch's row: so that row is never written. Raise it in `after_epoch`"
-               + (", with `order = Recorder.order + 1`" if order <= 50 else ""))
+        raise Wrong(f"{seen} it stopped at the end of epoch {k}, as it should, but it raised `CancelFitException` in `{event}`, which runs before "
+                    "`after_epoch`, where the Recorder (order 50) writes the epoch's row: so that row is never written. Raise it in `after_epoch`"
+                    + (", with `order = Recorder.order + 1`" if order <= 50 else ""))
     if got == k + 1 and event == 'after_epoch' and order <= 50:
-        _wrong(f"{seen} it stopped at the end of epoch {k} (counting from 0), as it should, but before the Recorder wrote that "
-               f"epoch's row (in its own `after_epoch`, order 50; yours has order {order}), so the epoch that reached the target goes unrecorded. "
-               "Give yours an `order` above the Recorder's: `order = Recorder.order + 1`")
+        raise Wrong(f"{seen} it stopped at the end of epoch {k} (counting from 0), as it should, but before the Recorder wrote that "
+                    f"epoch's row (in its own `after_epoch`, order 50; yours has order {order}), so the epoch that reached the target goes unrecorded. "
+                    "Give yours an `order` above the Recorder's: `order = Recorder.order + 1`")
     if got == k + 2 and event == 'after_epoch' and order <= 50:
-        _wrong(f"{seen} it stopped one epoch late. Callbacks run in order of their `order`, and yours (order {order}) ran before the Recorder "
-               "(order 50) had written this epoch's row, so it read the row before: give yours `order = Recorder.order + 1`")
+        raise Wrong(f"{seen} it stopped one epoch late. Callbacks run in order of their `order`, and yours (order {order}) ran before the Recorder "
+                    "(order 50) had written this epoch's row, so it read the row before: give yours `order = Recorder.order + 1`")
     strict = next((i+1 for i,a in enumerate(accs) if a > target), None)   # epochs run by a callback that compares with `>`
-    if got == strict and 2 in log['read']: _wrong(f"{seen} it stopped only once the accuracy went *above* the target: reaching it, `>=`, is enough")
+    if got == strict and 2 in log['read']: raise Wrong(f"{seen} it stopped only once the accuracy went *above* the target: reaching it, `>=`, is enough")
     if got == n and 'raised' not in log:
         per_epoch = [e for e in ('after_validate', 'after_epoch') if hasattr(cb, e)]
-        if not per_epoch: _wrong(f"{seen} {did}: it has no `after_epoch` (nor `after_validate`), the events that come once per epoch after "
-                                 f"validation, when there is an accuracy to look at; its events: {', '.join(e for e in _EVENTS if hasattr(cb, e))}")
-        _wrong(f"{seen} {did}: its `{per_epoch[-1]}` ran after every epoch and never raised, although the accuracy reached {target:.3f} at "
-               "epoch {k}. Check its condition".replace('{k}', str(k)))
-    if rows == 0: _wrong(f"{seen} it stopped during the first epoch" + (f", in `{event}`" if event else "") +
-                         ", before there was an accuracy to look at: stop in `after_epoch`")
+        if not per_epoch: raise Wrong(f"{seen} {did}: it has no `after_epoch` (nor `after_validate`), the events that come once per epoch after "
+                                      f"validation, when there is an accuracy to look at; its events: {', '.join(e for e in _EVENTS if hasattr(cb, e))}")
+        raise Wrong(f"{seen} {did}: its `{per_epoch[-1]}` ran after every epoch and never raised, although the accuracy reached {target:.3f} at "
+                    "epoch {k}. Check its condition".replace('{k}', str(k)))
+    if rows == 0: raise Wrong(f"{seen} it stopped during the first epoch" + (f", in `{event}`" if event else "") +
+                              ", before there was an accuracy to look at: stop in `after_epoch`")
     if got < k + 1 and 2 in log['read']:
-        _wrong(f"{seen} it stopped after epoch {got-1}, when the accuracy was {accs[got-1]:.3f}, below the target: check the comparison")
-    _wrong(f"{seen} {did}" + (f" (raising {log['raised'][1]} in `{event}`)" if event else "") + f"; {should}")
+        raise Wrong(f"{seen} it stopped after epoch {got-1}, when the accuracy was {accs[got-1]:.3f}, below the target: check the comparison")
+    raise Wrong(f"{seen} {did}" + (f" (raising {log['raised'][1]} in `{event}`)" if event else "") + f"; {should}")
 
 register(Exercise('StopAtAccuracyCB', '06_learner.ipynb',
     "Write a callback for fastsgd's `Learner` that stops training at the end of the first epoch whose validation accuracy reaches `target`",

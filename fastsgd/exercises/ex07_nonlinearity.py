@@ -8,7 +8,8 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises/ex07_nonlinearity.html.md"
 from __future__ import annotations
 import torch
 from torch import nn, tensor
-from .core import Exercise, register, _wrong, _short
+from .core import Exercise, register
+from .judge import Wrong, describe
 
 # %% auto #0
 __all__ = []
@@ -23,14 +24,11 @@ def _judge_relu(j):
         (lambda x: (x > 0).float(), "that's a step (0 or 1): ReLU keeps positive numbers as they are, `x.clamp(min=0)`"),
         (lambda x: torch.where(x > 0, x, 0.01*x), "that's a *leaky* ReLU: in the book's ReLU, negative numbers become exactly 0"),
     )
-    j.check_all(((x,),), mistakes)
+    j.expect_all(((x,),), mistakes)
     j.grad((tensor([[-2., -0.5, 0.5, 3.]]),))
 
 register(Exercise('relu', '07_nonlinearity.ipynb',
     "Write the rectified linear unit: every negative number becomes 0, every positive number stays as it is",
-    skeleton='''def relu(x):
-    "Every negative element of `x` replaced by 0"
-    ...''',
     solution='''def relu(x):
     "Every negative element of `x` replaced by 0"
     return x.clamp(min=0.)''',
@@ -42,23 +40,20 @@ register(Exercise('relu', '07_nonlinearity.ipynb',
 # %% ../../nbs/lib/exercises/ex07_nonlinearity.ipynb #6ded1c07
 def _judge_simple_net(j):
     net = j.answer if isinstance(j.answer, nn.Module) else j.call(j.answer, names=[])
-    if not isinstance(net, nn.Module): _wrong(f"{j.fname} returned {_short(net)}; expected a model, such as an `nn.Sequential`")
+    if not isinstance(net, nn.Module): raise Wrong(f"{j.named()} returned {describe(net)}; expected a model, such as an `nn.Sequential`")
     x = torch.randn(5, 28*28, generator=torch.Generator().manual_seed(0))
     n = sum(p.numel() for p in net.parameters())
     out = j.tensor(j.call(net, x, name='your model', names=['x']))
-    if tuple(out.shape) != (5, 1): _wrong(f"given a batch of 5 images of 784 pixels, the model gives shape {tuple(out.shape)}: it should give one output per image, (5, 1)")
-    if n != 23_581: _wrong(f"the model has {n:,} parameters; the book's `simple_net` has 23,581: 784*30 weights + 30 biases in the first "
-                           "linear layer, 30*1 + 1 in the second. Check the layers' sizes")
+    if tuple(out.shape) != (5, 1): raise Wrong(f"given a batch of 5 images of 784 pixels, the model gives shape {tuple(out.shape)}: it should give one output per image, (5, 1)")
+    if n != 23_581: raise Wrong(f"the model has {n:,} parameters; the book's `simple_net` has 23,581: 784*30 weights + 30 biases in the first "
+                                "linear layer, 30*1 + 1 in the second. Check the layers' sizes")
     with torch.no_grad():
         a,b,z = x[:2],x[2:4],torch.zeros(2, 28*28)
         if torch.allclose(net(a) + net(b), net(a+b) + net(z), atol=1e-5):
-            _wrong("the model is linear: two linear layers with nothing between them compute the same as one linear layer. Put a ReLU between them")
+            raise Wrong("the model is linear: two linear layers with nothing between them compute the same as one linear layer. Put a ReLU between them")
 
 register(Exercise('simple_net', '07_nonlinearity.ipynb',
     "Build the book's first neural net: a linear layer of 784 inputs and 30 outputs, a ReLU, and a linear layer from 30 to 1",
-    skeleton='''def my_simple_net():
-    "Linear layer 784 -> 30, a ReLU, linear layer 30 -> 1"
-    ...''',
     solution='''def simple_net():
     "Linear layer 784 -> 30, a ReLU, linear layer 30 -> 1"
     return nn.Sequential(nn.Linear(28*28, 30), nn.ReLU(), nn.Linear(30, 1))''',

@@ -8,7 +8,8 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises/ex08_resnet.html.md"""
 from __future__ import annotations
 import numpy as np, torch
 from torch import nn
-from .core import Exercise, register, _wrong, _short
+from .core import Exercise, register
+from .judge import Wrong, describe
 
 # %% auto #0
 __all__ = []
@@ -20,21 +21,18 @@ def _judge_count_params(j):
     for m in (m1, m2):
         got,want = j.call(j.answer, m, names=['model']),j.ref(m)
         if isinstance(got, torch.Tensor) and got.numel() == 1: got = got.item()
-        if not isinstance(got, (int, float, np.number)) or isinstance(got, bool): _wrong(f"{j.fname} returned {_short(got)}; expected a whole number")
+        if not isinstance(got, (int, float, np.number)) or isinstance(got, bool): raise Wrong(f"{j.named()} returned {describe(got)}; expected a whole number")
         if got == want: continue
         ps = list(m.parameters())
         for v,msg in ((len(ps), "that's the number of parameter *tensors* (weights and biases); count the numbers in them, `p.numel()`"),
                       (sum(p.numel() for p in ps if p.ndim > 1), "only the weights: the biases are parameters too"),
                       (sum(p.numel() for o in m.modules() for p in o.parameters()), "some parameters are counted twice: `model.modules()` "
                        "includes the model itself as well as each layer. `model.parameters()` already walks through every layer, once")):
-            if got == v: _wrong(f"{j.fname} gives {got:,} for {_short(m)} with {want:,} parameters: {msg}")
-        _wrong(f"{j.fname} gives {got:,} for {_short(m)}; it has {want:,} parameters")
+            if got == v: raise Wrong(f"{j.named()} gives {got:,} for {describe(m)} with {want:,} parameters: {msg}")
+        raise Wrong(f"{j.named()} gives {got:,} for {describe(m)}; it has {want:,} parameters")
 
 register(Exercise('count_params', '08_resnet.ipynb',
     "Count the parameters of a model: every number in every weight and bias",
-    skeleton='''def count_params(model):
-    "How many numbers the parameters of `model` hold"
-    ...''',
     solution='''def count_params(model):
     "How many numbers the parameters of `model` hold"
     return sum(p.numel() for p in model.parameters())''',
@@ -54,13 +52,10 @@ def _judge_three_channels(j):
         (lambda x: torch.cat([x]*3, dim=1), "the copies are glued side by side into taller images: add a channel axis first, `x.unsqueeze(1)`, then repeat along it"),
         (lambda x: torch.stack([x, torch.zeros_like(x), torch.zeros_like(x)], 1), "only the first channel holds the image: a gray pixel is the same in red, green and blue"),
     )
-    j.check_all(((x,),), mistakes, shape="resnet18 takes a batch of 3-channel images, shaped (n,3,h,w).")
+    j.expect_all(((x,),), mistakes, shape="resnet18 takes a batch of 3-channel images, shaped (n,3,h,w).")
 
 register(Exercise('three_channels', '08_resnet.ipynb',
     "Turn a batch of gray images (n,28,28) into the 3-channel input (n,3,28,28) that resnet18 expects, by repeating the gray channel",
-    skeleton='''def three_channels(x):
-    "A batch of gray images `x` (n,h,w) as 3-channel images (n,3,h,w), each channel a copy of the gray"
-    ...''',
     solution='''def three_channels(x):
     "A batch of gray images `x` (n,h,w) as 3-channel images (n,3,h,w), each channel a copy of the gray"
     return x.unsqueeze(1).repeat(1, 3, 1, 1)''',

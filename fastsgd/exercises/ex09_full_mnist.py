@@ -23,24 +23,20 @@ def _probes(g=None):
     return 2*torch.randn(3, 4, generator=g), torch.randn(2, 3, 4, generator=g), _BIG
 
 def _judge_softmax(j):
-    e = torch.exp
     mistakes = (
         (lambda x: x.softmax(0), "each *column* sums to 1, not each row: that's over the first axis. Sum over the last one, `dim=-1`; "
-         f"check with `{j.fname.strip('`')}(x).sum(-1)`, which should be all ones"),
+         f"check with `{j.named().strip('`')}(x).sum(-1)`, which should be all ones"),
         (lambda x: x.softmax(1), "`dim=1` is the last axis only for 2-D activations: `dim=-1` is the last axis whatever the shape"),
         (lambda x: x.flatten().softmax(0).view_as(x), "the whole batch sums to 1, not each row: sum over the last axis only, `.sum(-1, keepdim=True)`"),
         (lambda x: x/x.sum(-1, keepdim=True), "no exponential: raw activations can be negative, and dividing them by their sum gives no probabilities. Take `exp` first"),
         (lambda x: torch.sigmoid(x), "that's the sigmoid of each activation, which doesn't make a row sum to 1: divide `exp(x)` by its sum over the last axis"),
     )
-    j.check_all([(x,) for x in _probes()], mistakes, nan="right for small activations, but exp(1000) overflows to infinity and inf/inf is nan. "
+    j.expect_all([(x,) for x in _probes()], mistakes, nan="right for small activations, but exp(1000) overflows to infinity and inf/inf is nan. "
                  "Subtract each row's max first, `x - x.max(-1, keepdim=True).values`: it changes nothing in the result (notebook 09 shows why)")
     j.grad(_probes()[:1])
 
 register(Exercise('softmax', '09_full_mnist.ipynb',
     "Write softmax over the last axis: the exponentials of the activations, divided by their sum, so each row becomes probabilities adding up to 1",
-    skeleton='''def my_softmax(x):
-    "exp of `x` divided by its sum over the last axis: each row becomes probabilities that add up to 1"
-    ...''',
     solution='''def softmax(x):
     "exp of `x` divided by its sum over the last axis: each row becomes probabilities that add up to 1"
     e = (x - x.max(-1, keepdim=True).values).exp()   # shifting by the max changes nothing, and keeps exp finite
@@ -60,15 +56,12 @@ def _judge_log_softmax(j):
         (lambda x: x - x.logsumexp(tuple(range(x.ndim))), "the log-sum-exp is over the whole batch: take it over the last axis only, `x.logsumexp(-1, keepdim=True)`"),
         (lambda x: x - e(x).sum(-1, keepdim=True), "no log: subtract the *log* of the sum of exponentials"),
     )
-    j.check_all([(x,) for x in _probes()], mistakes, nan="right for small activations, but for an activation of 1000 the probabilities of the others "
+    j.expect_all([(x,) for x in _probes()], mistakes, nan="right for small activations, but for an activation of 1000 the probabilities of the others "
                  "underflow to 0 and their log is -inf (or exp overflows to nan). Compute it directly, `x - logsumexp(x)`, factoring out the max (notebook 09)")
     j.grad(_probes()[:1])
 
 register(Exercise('log_softmax', '09_full_mnist.ipynb',
     "Write log-softmax over the last axis, computed directly from the activations so it stays finite when a probability underflows",
-    skeleton='''def my_log_softmax(x):
-    "The log of softmax(x) over the last axis, computed as `x` minus its log-sum-exp"
-    ...''',
     solution='''def log_softmax(x):
     "The log of softmax(x) over the last axis, computed as `x` minus its log-sum-exp"
     m = x.max(-1, keepdim=True).values
@@ -93,15 +86,12 @@ def _judge_cross_entropy(j):
         (lambda p,t: -(p - p.logsumexp(0, keepdim=True))[range(len(t)), t].mean(), "the log-softmax is over the first axis: each row's classes are on the last, `dim=-1`"),
         (lambda p,t: -lsm(p)[range(len(t)), t], "one loss per item: take the `.mean()` over the batch"),
     )
-    j.check_all(((x, t), (_BIG[:1], tensor([1]))), mistakes, nan="right for small activations, but with an activation of 1000 `log(softmax(x))` "
+    j.expect_all(((x, t), (_BIG[:1], tensor([1]))), mistakes, nan="right for small activations, but with an activation of 1000 `log(softmax(x))` "
                  "takes the log of a probability that underflowed to 0 (or of nan): use log-softmax computed as `x - logsumexp(x)` (notebook 09)")
     j.grad((x, t))
 
 register(Exercise('cross_entropy', '09_full_mnist.ipynb',
     "Write cross-entropy: the log-softmax of each row of activations, at that row's target class (an int64 index), negated and averaged over the batch",
-    skeleton='''def my_cross_entropy(preds, targets):
-    "Mean over the batch of minus the log-softmax of `preds` at each row's target class (`targets` are int64)"
-    ...''',
     solution='''def cross_entropy(preds, targets):
     "Mean over the batch of minus the log-softmax of `preds` at each row's target class (`targets` are int64)"
     logp = preds - preds.logsumexp(-1, keepdim=True)   # log_softmax
@@ -127,15 +117,10 @@ def _judge_multi_accuracy(j):
         (lambda p,t: (p.argmax(-1) == t).float().sum(), "that's how many are right, not the fraction: `.mean()` instead of `.sum()`"),
         (lambda p,t: (p.softmax(-1).max(-1).values > 0.5).float().mean(), "that's the fraction of confident predictions, which never looks at the targets"),
     )
-    j.check_all(((p, t), (p[:4]*3, tensor([3, 0, 2, 1]))), mistakes, convert=j.metric, dtype=False)
+    j.expect_all(((p, t), (p[:4]*3, tensor([3, 0, 2, 1]))), mistakes, convert=j.metric, dtype=False)
 
 register(Exercise('multi_accuracy', '09_full_mnist.ipynb',
     "Write the accuracy for ten classes: the fraction of rows of activations whose largest activation is at the target class",
-    idea="With ten digits, the model gives ten activations per image, and its prediction is the digit with the largest. The accuracy is the "
-         "fraction of images whose prediction is their target, an int64 class index. Your turn:",
-    skeleton='''def my_multi_accuracy(preds, targs):
-    "Fraction of the rows of `preds` whose largest activation is at the class `targs` (int64 indices)"
-    ...''',
     solution='''def multi_accuracy(preds, targs):
     "Fraction of the rows of `preds` whose largest activation is at the class `targs` (int64 indices)"
     return (preds.argmax(-1) == targs).float().mean()''',
@@ -158,16 +143,11 @@ def _judge_nll(j):
         (lambda x,t: -x.log_softmax(-1)[range(len(t)), t].mean(), "`nll` takes log-probabilities already, the output of `log_softmax`: don't apply it again"),
         (lambda x,t: -x.mean(), "the mean of every log-probability, not each row's at its target: pick them with `inp[range(len(targs)), targs]`"),
     )
-    j.check_all(((x, t), (torch.randn(3, 4, generator=g), tensor([3, 0, 1]))), mistakes)
+    j.expect_all(((x, t), (torch.randn(3, 4, generator=g), tensor([3, 0, 1]))), mistakes)
     j.grad((x, t))
 
 register(Exercise('nll', '09_full_mnist.ipynb',
     "Write the negative log likelihood: minus the mean, over the batch, of each row of log-probabilities at its target class (targets shaped (n,))",
-    idea="Cross-entropy is log-softmax followed by the *negative log likelihood*: for each item, the log-probability of its right class, "
-         "negated, then averaged over the batch. The targets are class indices, one per item, shaped (n,). Your turn:",
-    skeleton='''def my_nll(inp, targs):
-    "Minus the mean of each row of log-probabilities `inp` at its target class `targs` (int64, shaped (n,))"
-    ...''',
     solution='''def nll(inp, targs):
     "Minus the mean of each row of log-probabilities `inp` at its target class `targs` (int64, shaped (n,))"
     return -inp[range(targs.shape[0]), targs].mean()''',
