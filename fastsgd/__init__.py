@@ -2,6 +2,7 @@
 
 Modules:
 
+- `fastsgd.cache`: fastai's layouts on disk: the embedded digits written once, never half-written, checked and repaired; and the checks of a folder you bring
 - `fastsgd.learner`: fastai's `Learner` on our 3s and 7s, then one written from scratch: a training loop, its events and callbacks, and a recorder
 - `fastsgd.utils`: The bottom layer of fastsgd: seeds, the device to run on, one message for a bad choice, files written whole or not at all, a lock, the fastsgd home, and whether we are under a test"""
 
