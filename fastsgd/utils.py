@@ -1,8 +1,9 @@
-"""The bottom layer of fastsgd: seeds, the device to run on, one message for a bad choice, files written whole or not at all, a lock, the fastsgd home, and whether we are under a test
+"""The bottom layer of fastsgd: seeds, the device to run on, one message for a bad choice, whether we run in a notebook or under a test, the fastsgd home, files written whole or not at all, and a lock
 
 `fastsgd.utils` imports no other fastsgd module, and every other module may import it: the lessons' modules, the data
 cache, the exercise checker, the `fastsgd` command and the benchmark. Only two things ask `in_test()`: where the
-exercise record goes, and whether a live plot redraws.
+exercise record goes, and whether a live plot redraws. `in_kernel()` says whether a notebook can show a live plot
+or progress bars.
 
 Docs: https://fastsgd.github.io/fastsgd/lib/utils.html.md"""
 
@@ -15,7 +16,7 @@ from pathlib import Path
 import numpy as np, torch
 
 # %% auto #0
-__all__ = ['set_seed', 'choice_error', 'default_device', 'in_test', 'fastsgd_home', 'atomic_write', 'locked']
+__all__ = ['set_seed', 'choice_error', 'default_device', 'in_test', 'in_kernel', 'fastsgd_home', 'atomic_write', 'locked']
 
 # %% ../nbs/lib/utils.ipynb #be4e0a0d
 def set_seed(seed:int=42):
@@ -46,6 +47,14 @@ def default_device(device=None)->torch.device:
 def in_test()->bool:
     "Are we under a test? `nbdev-test` sets `IN_TEST` in the notebooks it runs"
     return bool(os.environ.get('IN_TEST'))
+
+# %% ../nbs/lib/utils.ipynb #faadcfb2
+def in_kernel()->bool:
+    "True in a notebook's kernel (Jupyter, Colab, Kaggle); False in a terminal, a script, or `nbdev-test`'s shell"
+    try: from IPython import get_ipython
+    except ImportError: return False
+    ip = get_ipython()
+    return ip is not None and 'IPKernelApp' in getattr(ip, 'config', {})
 
 # %% ../nbs/lib/utils.ipynb #b69c5efd
 def fastsgd_home()->Path:
