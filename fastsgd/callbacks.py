@@ -20,7 +20,6 @@ __all__ = ['NonFiniteLossError', 'NanGuardCB', 'check_targets', 'CheckBatchCB', 
 
 # %% ../nbs/lib/callbacks.ipynb #ff70d3bb
 import sys, math, time
-import torch
 from fastcore.basics import ifnone
 from .utils import in_kernel
 from .learner import Callback, opt_lr
