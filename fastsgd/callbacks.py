@@ -1,4 +1,15 @@
-"""`fastsgd.callbacks`: a guard against a loss that blows up, a check of the targets, and progress bars, for the `Learner` of notebook 06
+"""A guard against a loss that blows up, a check of the targets, and progress bars: callbacks for the `Learner` of notebook 06
+
+At each event of the `Learner` (`fastsgd.learner`), callbacks run in increasing `order`, the learner's own ones
+included:
+
+| order | callback | module | as | why there |
+|---|---|---|---|---|
+| -20 | `CheckBatchCB` | `fastsgd.callbacks` | `learn.check_batch` | a wrong shape is explained before anything uses the loss |
+| -10 | `NanGuardCB` | `fastsgd.callbacks` | `learn.nan_guard` | a loss that is NaN or infinite stops training before it is recorded |
+| 50 | `Recorder` (the default) | `fastsgd.learner` | `learn.recorder` | |
+| 60 | `ProgressCB` | `fastsgd.callbacks` | `learn.progress` | after the Recorder |
+| 65 | `ShowGraphCB` | `fastsgd.learner` | `learn.show_graph` | after the Recorder, which computes the losses it draws |
 
 Docs: https://fastsgd.github.io/fastsgd/lib/callbacks.html.md"""
 
@@ -8,9 +19,9 @@ Docs: https://fastsgd.github.io/fastsgd/lib/callbacks.html.md"""
 __all__ = ['NonFiniteLossError', 'NanGuardCB', 'check_targets', 'CheckBatchCB', 'show_progress', 'ProgressCB']
 
 # %% ../nbs/lib/callbacks.ipynb #ff70d3bb
-import os, sys, math, time
-import torch
+import sys, math, time
 from fastcore.basics import ifnone
+from .utils import in_kernel
 from .learner import Callback, opt_lr
 
 # %% ../nbs/lib/callbacks.ipynb #c4c3eb97
@@ -59,9 +70,8 @@ class CheckBatchCB(Callback):
 
 # %% ../nbs/lib/callbacks.ipynb #5fc6a44b
 def show_progress(progress=True):
-    "Whether to draw progress bars: if `progress`, not under tests (`IN_TEST`), and only in a notebook or a terminal"
-    from fastcore.imports import in_notebook
-    return bool(progress) and not os.environ.get('IN_TEST') and (in_notebook() or sys.stdout.isatty())
+    "Whether to draw progress bars: if `progress`, and only where a person can see them, in a notebook's kernel or a terminal"
+    return bool(progress) and (in_kernel() or sys.stdout.isatty())
 
 class ProgressCB(Callback):
     "fastprogress bars for the epochs and batches, with the latest loss every `every` seconds"

@@ -13,8 +13,8 @@ from .cache import Layout, SAMPLE, FULL, DataError, layout_path, image_files, re
 
 # %% auto #0
 __all__ = ['mnist_sample', 'mnist_full', 'load_split', 'Digits', 'load_digits', 'show_image', 'show_images', 'Layout', 'SAMPLE',
-           'FULL', 'N_TRAIN', 'N_VALID', 'DataError', 'atomic_write', 'fastsgd_home', 'check_layout', 'check_labels',
-           'choice_error', 'default_device', 'set_seed']
+           'FULL', 'N_TRAIN', 'N_VALID', 'DataError', 'check_layout', 'check_labels', 'atomic_write', 'choice_error',
+           'default_device', 'set_seed']
 
 # %% ../nbs/00_data.ipynb #fe9c7469
 def mnist_sample(
@@ -89,7 +89,7 @@ def show_images(ims, titles=None, ncols=8, size=1.2, cmap='Greys'):
     return axs
 
 # %% ../nbs/00_data.ipynb #5170c0a6
-from .cache import N_TRAIN, N_VALID, atomic_write, fastsgd_home, check_layout, check_labels
-from .utils import choice_error, default_device, set_seed
-_all_ = ['Layout', 'SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'DataError', 'atomic_write', 'fastsgd_home', 'check_layout',
-         'check_labels', 'choice_error', 'default_device', 'set_seed']
+from .cache import N_TRAIN, N_VALID, check_layout, check_labels
+from .utils import atomic_write, choice_error, default_device, set_seed
+_all_ = ['Layout', 'SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'DataError', 'check_layout', 'check_labels',
+         'atomic_write', 'choice_error', 'default_device', 'set_seed']

@@ -1,4 +1,9 @@
-"""The bottom layer of fastsgd: seeds, one message for a bad choice, and the device to run on. It imports nothing of fastsgd
+"""The bottom layer of fastsgd: seeds, the device to run on, one message for a bad choice, whether we run in a notebook or under a test, the fastsgd home, files written whole or not at all, and a lock
+
+`fastsgd.utils` imports no other fastsgd module, and every other module may import it: the lessons' modules, the data
+cache, the exercise checker, the `fastsgd` command and the benchmark. Only two things ask `in_test()`: where the
+exercise record goes, and whether a live plot redraws. `in_kernel()` says whether a notebook can show a live plot
+or progress bars.
 
 Docs: https://fastsgd.github.io/fastsgd/lib/utils.html.md"""
 
@@ -6,11 +11,12 @@ Docs: https://fastsgd.github.io/fastsgd/lib/utils.html.md"""
 
 # %% ../nbs/lib/utils.ipynb #c3a5e7f9
 from __future__ import annotations
-import random
+import contextlib, os, random, tempfile
+from pathlib import Path
 import numpy as np, torch
 
 # %% auto #0
-__all__ = ['set_seed', 'choice_error', 'default_device']
+__all__ = ['set_seed', 'choice_error', 'default_device', 'in_test', 'in_kernel', 'fastsgd_home', 'atomic_write', 'locked']
 
 # %% ../nbs/lib/utils.ipynb #be4e0a0d
 def set_seed(seed:int=42):
@@ -36,3 +42,62 @@ def default_device(device=None)->torch.device:
     if device.type == 'cuda' and not torch.cuda.is_available(): raise ValueError("device 'cuda': PyTorch sees no CUDA GPU on this machine; use cpu")
     if device.type == 'mps' and not _mps_ok(): raise ValueError("device 'mps': PyTorch sees no Apple GPU (MPS) on this machine; use cpu")
     return device
+
+# %% ../nbs/lib/utils.ipynb #e08c05f9
+def in_test()->bool:
+    "Are we under a test? `nbdev-test` sets `IN_TEST` in the notebooks it runs"
+    return bool(os.environ.get('IN_TEST'))
+
+# %% ../nbs/lib/utils.ipynb #faadcfb2
+def in_kernel()->bool:
+    "True in a notebook's kernel (Jupyter, Colab, Kaggle); False in a terminal, a script, or `nbdev-test`'s shell"
+    try: from IPython import get_ipython
+    except ImportError: return False
+    ip = get_ipython()
+    return ip is not None and 'IPKernelApp' in getattr(ip, 'config', {})
+
+# %% ../nbs/lib/utils.ipynb #b69c5efd
+def fastsgd_home()->Path:
+    "Where fastsgd keeps its data and the exercise record: `$FASTSGD_HOME`, else `$XDG_CACHE_HOME/fastsgd`, else `~/.cache/fastsgd`"
+    if os.environ.get('FASTSGD_HOME'): return Path(os.environ['FASTSGD_HOME']).expanduser()
+    return Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache').expanduser()/'fastsgd'
+
+# %% ../nbs/lib/utils.ipynb #1b93d606
+def _umask()->int: m = os.umask(0); os.umask(m); return m
+
+def _named(e:OSError, path)->OSError:
+    "`e`, naming `path`: the file the caller asked for, not the temporary file it went wrong on"
+    return OSError(e.errno, e.strerror, str(path)) if e.errno else e
+
+@contextlib.contextmanager
+def atomic_write(path, mode:str='w'):
+    "Open a temporary file beside `path` for writing in `mode` ('w' or 'wb'); rename it to `path` when the block succeeds, else remove it"
+    path = Path(path).expanduser()
+    if path.exists() and not path.is_file() and not path.is_dir():     # a device or a pipe, such as /dev/stdout: write to it
+        try:
+            with open(path, mode) as f: yield f
+        except OSError as e: raise _named(e, path) from e
+        return
+    path = path.resolve()                      # through a symlink to its file: the link stays a link
+    try: fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+    except OSError as e: raise _named(e, path) from e
+    try:
+        with os.fdopen(fd, mode) as f: yield f
+        os.chmod(tmp, 0o666 & ~_umask())    # mkstemp makes the file private; give it the permissions of any new file
+        os.replace(tmp, path)
+    except BaseException as e:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(e, OSError) and e.filename in (None, tmp): raise _named(e, path) from e
+        raise
+
+# %% ../nbs/lib/utils.ipynb #7dfb0b9b
+@contextlib.contextmanager
+def locked(path):
+    "Hold an exclusive lock on the file `.{name}.lock` beside `path` while the block runs (where the OS has `flock`)"
+    try: import fcntl
+    except ImportError: yield; return
+    path = Path(path)
+    with open(path.with_name(f'.{path.name}.lock'), 'w') as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try: yield
+        finally: fcntl.flock(f, fcntl.LOCK_UN)
