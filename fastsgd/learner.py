@@ -21,7 +21,7 @@ from pathlib import Path
 import torch
 from torch import nn
 from fastcore.basics import noop, patch, camel2snake
-from .cache import atomic_write
+from .utils import atomic_write
 from .data import set_seed, default_device
 from .loss import mnist_loss, batch_accuracy, sample_tensors
 from .training import tensor_dls
