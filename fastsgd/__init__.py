@@ -4,9 +4,33 @@ Modules:
 
 - `fastsgd.cache`: fastai's layouts on disk: the embedded digits written once, never half-written, checked and repaired; and the checks of a folder you bring
 - `fastsgd.callbacks`: A guard against a loss that blows up, a check of the targets, and progress bars: callbacks for the `Learner` of notebook 06
+- `fastsgd.data`: The chapter's first steps: the folders of digit images, one image as numbers, and a folder of images as one tensor
+- `fastsgd.exercises.commands`: What the learner calls from a "your turn" cell: `check` for a verdict, `hint` for the next hint, `solution`, `skeleton`, and `check_all` after a restart; each one recorded
+- `fastsgd.exercises.core`: An exercise and the table of them all: where it is taught, the task, its "your turn" cell derived from its solution, its judge and hints; and the verdict of a judge on an answer
+- `fastsgd.exercises.ex00_data`: The judges behind the "your turn" cells of [00_data](../../00_data.ipynb), and their tests
+- `fastsgd.exercises.ex01_pixel_similarity`: The judges behind the "your turn" cells of [01_pixel_similarity](../../01_pixel_similarity.ipynb), and their tests
+- `fastsgd.exercises.ex02_sgd`: The judges behind the "your turn" cells of [02_sgd](../../02_sgd.ipynb), and their tests
+- `fastsgd.exercises.ex03_loss`: The judges behind the "your turn" cells of [03_loss](../../03_loss.ipynb), and their tests
+- `fastsgd.exercises.ex04_training`: The judges behind the "your turn" cells of [04_training](../../04_training.ipynb), and their tests
+- `fastsgd.exercises.ex05_optimizer`: The judges behind the "your turn" cells of [05_optimizer](../../05_optimizer.ipynb), and their tests
+- `fastsgd.exercises.ex06_learner`: The judges behind the "your turn" cells of [06_learner](../../06_learner.ipynb), and their tests
+- `fastsgd.exercises.ex07_nonlinearity`: The judges behind the "your turn" cells of [07_nonlinearity](../../07_nonlinearity.ipynb), and their tests
+- `fastsgd.exercises.ex08_resnet`: The judges behind the "your turn" cells of [08_resnet](../../08_resnet.ipynb), and their tests
+- `fastsgd.exercises.ex09_full_mnist`: The judges behind the "your turn" cells of [09_full_mnist](../../09_full_mnist.ipynb), and their tests
+- `fastsgd.exercises.explain`: What the learner's code raised, where in their own code, on which input, and what usually causes it: the sentence `check` prints when an answer fails with an exception
+- `fastsgd.exercises.judge`: What an exercise module uses to write a judge: the `Judge` it is given, the two outcomes it raises (`Wrong`, `NotDone`), and the helpers that describe and compare values
 - `fastsgd.exercises.record`: What the learner did, kept on their machine: one line per check, hint or solution in `progress.jsonl`, appended under a lock, with a damaged line set aside rather than the whole record
+- `fastsgd.exercises.table`: `progress()`: where the learner is, lesson by lesson, read from the record: each exercise's latest verdict, how many checks, the hints seen and whether the solution was shown
+- `fastsgd.exercises.testing`: The helpers the exercise notebooks test their judges with: an answer judged right, wrong with a given diagnosis, or not done; and one test of every exercise of a lesson, its "your turn" cell included
+- `fastsgd.full_mnist`: Softmax, log-softmax and cross-entropy from scratch, a confusion matrix, and the chapter's models on all ten digits
 - `fastsgd.learner`: fastai's `Learner` on our 3s and 7s, then one written from scratch: a training loop, its events and callbacks, and a recorder
 - `fastsgd.live`: A loss curve that redraws while a model trains in a notebook, and is drawn once everywhere else
+- `fastsgd.loss`: A linear model for the 3s and 7s, why accuracy cannot be the loss, and the sigmoid that gives us one we can learn from
+- `fastsgd.nonlinearity`: Why two linear layers are no better than one, the ReLU that fixes it, and the book's `simple_net` trained with fastai's Learner and ours
+- `fastsgd.optimizer`: `nn.Linear` in place of our hand-made parameters, a `BasicOptim` that steps them, and fastai's `SGD` doing the same job
+- `fastsgd.pixel_similarity`: Images as numbers, the mean 3 and the mean 7, distances and broadcasting: a first classifier with no training at all
+- `fastsgd.sgd`: The seven steps of SGD, gradients with autograd, learning rates, a curve fitted end to end, and a line fitted three ways
+- `fastsgd.training`: What a DataLoader does, a fast loader for tensors already in memory, and SGD from scratch on the 3s and 7s
 - `fastsgd.utils`: The bottom layer of fastsgd: seeds, the device to run on, one message for a bad choice, whether we run in a notebook or under a test, the fastsgd home, files written whole or not at all, and a lock"""
 
 __version__ = "0.0.1"
