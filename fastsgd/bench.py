@@ -1,5 +1,5 @@
-"""`fastsgd bench`: seconds per epoch of the book's way, of fastsgd's, and of a bare PyTorch loop, for the chapter's models and the resnet18,
-all in one process on the same data, with the ratios between the three and the time each way takes to reach a target accuracy
+"""`fastsgd bench`: seconds per epoch of the book's way, of fastsgd's, and of a bare PyTorch loop, for the chapter's models and the resnet18
+(all in one process, on the same data), with the ratios between them and the time each way needs to reach a target accuracy
 
 Docs: https://fastsgd.github.io/fastsgd/lib/bench.html.md"""
 

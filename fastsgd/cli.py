@@ -1,5 +1,5 @@
-"""Every stage of the chapter, end to end, on the same data: one table of validation accuracy and seconds;
-`fastsgd bench` times three ways to train, and `fastsgd progress` shows the record of your exercises
+"""Every stage of the chapter, end to end, on the same data: one table of validation accuracy and seconds
+(`fastsgd`), the speed of three ways to train (`fastsgd bench`), and the record of your exercises (`fastsgd progress`)
 
 Docs: https://fastsgd.github.io/fastsgd/lib/cli.html.md"""
 
