@@ -1,4 +1,5 @@
 """`fastsgd bench`: seconds per epoch of the book's way, of fastsgd's, and of a bare PyTorch loop, for the chapter's models and the resnet18
+(all in one process, on the same data), with the ratios between them and the time each way needs to reach a target accuracy
 
 Docs: https://fastsgd.github.io/fastsgd/lib/bench.html.md"""
 
@@ -12,18 +13,20 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import noop
-from .data import set_seed, load_digits, atomic_write, choice_error
+from .utils import set_seed, choice_error
+from .cache import atomic_write
+from .data import load_digits
 from .loss import sample_tensors, mnist_loss, batch_accuracy
-from .training import TensorLoader, DataLoaders
+from .training import tensor_dls, validate_epoch
 from .learner import Learner, Callback, CancelValidException, book_dls
 from .nonlinearity import simple_net
+from .full_mnist import multi_accuracy
 from .resnet import RESNET_BS, RESNET_LR, folder_dls, digits_dls, resnet_adam, vision_resnet18
 
 # %% auto #0
-__all__ = ['LRS', 'MODELS', 'WAYS', 'RESNET_WAYS', 'TARGETS', 'tile_digits', 'bench_model', 'accuracy', 'raw_way', 'TimerCB',
-           'fastsgd_way', 'book_way', 'setup_way', 'raw_resnet', 'book_resnet', 'fastsgd_resnet', 'setup_resnet',
-           'class_accuracy', 'time_epochs', 'time_to_accuracy', 'run_bench', 'bench_table', 'tta_table',
-           'add_bench_args', 'bench_cmd']
+__all__ = ['LRS', 'MODELS', 'WAYS', 'RESNET_WAYS', 'TARGETS', 'tile_digits', 'bench_model', 'raw_way', 'TimerCB', 'fastsgd_way',
+           'book_way', 'setup_way', 'raw_resnet', 'book_resnet', 'fastsgd_resnet', 'setup_resnet', 'time_epochs',
+           'time_to_accuracy', 'run_bench', 'bench_table', 'tta_table', 'names_in', 'add_bench_args', 'bench_cmd']
 
 # %% ../nbs/lib/bench.ipynb #df38c119
 def _shifted(ims, d, shift):
@@ -58,10 +61,6 @@ def bench_model(name:str)->nn.Module:
     if name == 'simple_net': return simple_net()
     raise choice_error('model', name, LRS)
 
-def accuracy(model, x, y)->float:
-    "`batch_accuracy` of `model` on all of `x`,`y`"
-    with torch.no_grad(): return batch_accuracy(model(x), y).item()
-
 # %% ../nbs/lib/bench.ipynb #dbdb4e82
 def raw_way(x, y, model, lr, bs=256):
     "A bare PyTorch loop over `x`,`y`: returns `epoch()`, which trains one shuffled pass and returns its seconds"
@@ -79,18 +78,19 @@ def raw_way(x, y, model, lr, bs=256):
 
 # %% ../nbs/lib/bench.ipynb #9ce3af81
 class TimerCB(Callback):
-    "Append the seconds of each training pass to `times`, and skip validation"
-    order = 100   # last, so that every other callback sees `before_validate` before we cancel it
+    "Append the seconds of each training pass to `times`, and skip validation by raising `cancel`"
+    order = 100                    # last, so that every other callback sees `before_validate` before we cancel it
+    cancel = CancelValidException  # what the learner catches to skip validation
     def __init__(self): self.times = []
-    def before_train(self, learn): self.t = time.perf_counter()
-    def after_train(self, learn): self.times.append(time.perf_counter() - self.t)
-    def before_validate(self, learn): raise CancelValidException()
+    def before_train(self, *learn): self.t = time.perf_counter()    # our Learner passes itself; fastai's passes nothing
+    def after_train(self, *learn): self.times.append(time.perf_counter() - self.t)
+    def before_validate(self, *learn): raise self.cancel()
 
 # %% ../nbs/lib/bench.ipynb #f2a73d67
 def fastsgd_way(x, y, model, lr, bs=256):
     "fastsgd's `Learner` on a shuffled `TensorLoader`: returns `epoch()`, which trains one pass and returns its seconds"
     timer = TimerCB()
-    dls = DataLoaders(TensorLoader(x, y, bs, shuffle=True), TensorLoader(x[:1], y[:1]))   # validation is skipped
+    dls = tensor_dls(x, y, x[:1], y[:1], bs)   # validation is skipped
     learn = Learner(dls, model, mnist_loss, lr=lr, metrics=batch_accuracy, cbs=timer, logger=noop, progress=False)
     def epoch():
         learn.fit(1)
@@ -102,13 +102,7 @@ def fastsgd_way(x, y, model, lr, bs=256):
 def _fa_timer():
     "`TimerCB` as a fastai callback (fastai is imported only when the book's way runs)"
     from fastai.callback.core import Callback as FaCallback, CancelValidException as FaCancelValid
-    class FaTimerCB(FaCallback):
-        order = 100
-        def __init__(self): self.times = []
-        def before_train(self): self.t = time.perf_counter()
-        def after_train(self): self.times.append(time.perf_counter() - self.t)
-        def before_validate(self): raise FaCancelValid()
-    return FaTimerCB
+    return type('FaTimerCB', (TimerCB, FaCallback), {'cancel': FaCancelValid})
 
 def book_way(x, y, model, lr, bs=256):
     "The book's way: fastai's `DataLoader` over `list(zip(x,y))`, fastai's `Learner` and `SGD`; returns `epoch()` as `raw_way`"
@@ -171,7 +165,7 @@ def raw_resnet(d, lr, bs):
 
 # %% ../nbs/lib/bench.ipynb #30dc19aa
 def _fa_resnet(dls, lr, **kwargs):
-    "fastai's resnet18 learner on `dls` (`kwargs` to `vision_resnet18`), timed by the fastai `TimerCB`: `(model, epoch)`, one cycle per epoch"
+    "fastai's resnet18 learner on `dls` (`kwargs` to `vision_resnet18`), timed by `TimerCB` on fastai's callbacks: `(model, epoch)`, one cycle per epoch"
     timer = _fa_timer()()
     learn = vision_resnet18(dls, cbs=timer, **kwargs)
     def epoch():
@@ -194,11 +188,6 @@ def setup_resnet(way:str, d, seed:int=42, bs:int=RESNET_BS)->tuple:
     if way not in RESNET_WAYS: raise choice_error('way', way, RESNET_WAYS)
     return _seeded(seed, lambda: RESNET_WAYS[way](d, RESNET_LR, bs))
 
-def class_accuracy(model, x, y)->float:
-    "Fraction of the gray images `x` (n,28,28) that `model` puts in class `y`, shown as three-channel images, in eval mode"
-    model.eval()
-    with torch.no_grad(): return (model(x[:,None].expand(-1,3,-1,-1)).argmax(1) == y).float().mean().item()
-
 # %% ../nbs/lib/bench.ipynb #e94a0d61
 def time_epochs(runs:dict, n_epochs:int=5, warmup:int=1)->dict:
     "Seconds of `n_epochs` training passes of each of `runs` (name: `epoch` function), taking turns, after `warmup` untimed"
@@ -215,7 +204,7 @@ def time_to_accuracy(run, model, x, y, target:float, max_epochs:int=40)->tuple:
     secs = 0.
     for i in range(1, max_epochs+1):
         secs += run()
-        if accuracy(model, x, y) >= target: return secs,i
+        if validate_epoch(model, [(x, y)]) >= target: return secs,i
     return None,max_epochs
 
 # %% ../nbs/lib/bench.ipynb #105e6808
@@ -225,10 +214,10 @@ def _row(m, n, w, secs, acc, **kwargs)->dict:
     return dict(model=m, size=n, way=w, sec_per_epoch=statistics.median(secs), epoch_secs=secs, accuracy=acc, **kwargs,
                 threads=torch.get_num_threads(), load=round(os.getloadavg()[0], 2))
 
-def _time_ways(setups:dict, accuracy, epochs:int, warmup:int)->dict:
-    "`{way: (seconds of each timed epoch, accuracy)}` for `setups` (`{way: (model, run)}`), their epochs taking turns"
+def _time_ways(setups:dict, score, epochs:int, warmup:int)->dict:
+    "`{way: (seconds of each timed epoch, score(model))}` for `setups` (`{way: (model, run)}`), their epochs taking turns"
     times = time_epochs({w: r for w,(_,r) in setups.items()}, epochs, warmup)
-    return {w: (times[w], round(accuracy(m), 4)) for w,(m,_) in setups.items()}
+    return {w: (times[w], round(score(m), 4)) for w,(m,_) in setups.items()}
 
 def run_bench(
     sizes=None,                            # training-set sizes for the chapter's models (default: the embedded 3s and 7s, 12000, 60000)
@@ -253,7 +242,7 @@ def run_bench(
     for n in sizes if any(m in LRS for m in models) else []:
         x,y = tile_digits(tx, ty, n, seed=seed)
         for m in [m for m in models if m in LRS]:
-            res = _time_ways({w: setup_way(w, x, y, m, seed, bs) for w in ways}, lambda o: accuracy(o, vx, vy), epochs, warmup)
+            res = _time_ways({w: setup_way(w, x, y, m, seed, bs) for w in ways}, lambda o: validate_epoch(o, [(vx, vy)]), epochs, warmup)
             rows += [_row(m, n, w, secs, acc, epochs=warmup+epochs, tiled=n > len(tx), bs=bs, lr=LRS[m], seed=seed) for w,(secs,acc) in res.items()]
             log(rows[-len(ways):])
             if n == tta_size and tta_epochs:
@@ -262,8 +251,8 @@ def run_bench(
                     secs,eps = time_to_accuracy(run, model, vx, vy, targets[m], tta_epochs)
                     r.update(target=targets[m], sec_to_target=secs, epochs_to_target=eps)
     if 'resnet18' in models:
-        val = digits_dls(d, device='cpu').valid_ds
-        res = _time_ways({w: setup_resnet(w, d, seed) for w in ways}, lambda o: class_accuracy(o, val.x, val.y), epochs, warmup)
+        val = digits_dls(d, device='cpu').valid
+        res = _time_ways({w: setup_resnet(w, d, seed) for w in ways}, lambda o: validate_epoch(o.eval(), val, multi_accuracy), epochs, warmup)
         rows += [_row('resnet18', len(d.x_train), w, secs, acc, epochs=warmup+epochs, tiled=False, bs=RESNET_BS, lr=RESNET_LR, seed=seed)
                  for w,(secs,acc) in res.items()]
         log(rows[-len(ways):])
@@ -301,13 +290,14 @@ def tta_table(rows, ways=tuple(WAYS))->str:
     return '\n'.join(lines)
 
 # %% ../nbs/lib/bench.ipynb #8c9acca8
-def _names(s, table, what):
-    names = [o.strip() for o in s.split(',') if o.strip()]
+def names_in(arg:str, table, what:str)->list:
+    "The names in `arg` ('a,b'), each once, checked against `table` (a `what` each); all of `table` if `arg` is None"
+    names = list(table) if arg is None else list(dict.fromkeys(o.strip() for o in arg.split(',') if o.strip()))
     bad = [o for o in names if o not in table]
     if bad or not names: raise choice_error(what, bad, table)
     return names
 
-def _sizes(s):
+def _size_list(s):
     try: sizes = [int(o) for o in s.split(',') if o.strip()]
     except ValueError: raise ValueError(f"--sizes must be whole numbers separated by commas, got {s!r}") from None
     if not sizes or min(sizes) < 1: raise ValueError(f"--sizes must be whole numbers >= 1, got {s!r}")
@@ -325,7 +315,8 @@ def add_bench_args(p):
     return p
 
 # %% ../nbs/lib/bench.ipynb #c92befba
-def _header(args, n_train, n_valid):
+def _about(args, n_train, n_valid):
+    "What `fastsgd bench` measures, and on what: the lines above its table"
     return (f"fastsgd bench: seconds per epoch of the training pass only (median of {args.epochs} after 1 warm-up), "
             f"on the CPU with {torch.get_num_threads()} torch threads, seed {args.seed}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n"
             f"the embedded 3s and 7s: {n_train} training, {n_valid} validation images; larger training sets are those "
@@ -340,13 +331,7 @@ def _check_args(args):
     for k in 'epochs','threads':
         if getattr(args, k) is not None and getattr(args, k) < 1: raise ValueError(f"--{k} must be at least 1, got {getattr(args, k)}")
     if args.tta_epochs < 0: raise ValueError(f"--tta-epochs must be 0 or more, got {args.tta_epochs}")
-    return _names(args.models, MODELS, 'model'),_sizes(args.sizes) if args.sizes else None
-
-def _write_json(rows, fname):
-    "Write `rows` to `fname` as JSON, whole or not at all"
-    try:
-        with atomic_write(fname) as f: json.dump(rows, f, indent=1)
-    except OSError as e: raise OSError(f"--json {fname}: could not write it ({e.strerror or e}); choose another path") from None
+    return names_in(args.models, MODELS, 'model'),_size_list(args.sizes) if args.sizes else None
 
 def bench_cmd(args)->int:
     "Run `fastsgd bench` with the options `args` parsed by a parser from `add_bench_args`: print the tables; returns 0"
@@ -354,7 +339,7 @@ def bench_cmd(args)->int:
     if args.threads: torch.set_num_threads(args.threads)
     t,d = time.perf_counter(),load_digits()
     tx,_,vx,_ = sample_tensors(d)
-    print(_header(args, len(tx), len(vx)), flush=True)
+    print(_about(args, len(tx), len(vx)), flush=True)
     print(bench_table([]), flush=True)
     log = lambda rs: print(bench_table(rs).splitlines()[1], flush=True)
     rows = run_bench(sizes, models, epochs=args.epochs, seed=args.seed, tta_epochs=args.tta_epochs, d=d, log=log)
@@ -362,5 +347,6 @@ def bench_cmd(args)->int:
         print(f"\ntime to accuracy on the {len(vx)} validation images: seconds of training passes (epochs)")
         print(tta_table(rows))
     print(f"total {time.perf_counter()-t:.0f} s")
-    if args.json: _write_json(rows, args.json)
+    if args.json:
+        with atomic_write(args.json) as f: json.dump(rows, f, indent=1)
     return 0

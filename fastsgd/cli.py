@@ -1,4 +1,5 @@
 """Every stage of the chapter, end to end, on the same data: one table of validation accuracy and seconds
+(`fastsgd`), the speed of three ways to train (`fastsgd bench`), and the record of your exercises (`fastsgd progress`)
 
 Docs: https://fastsgd.github.io/fastsgd/lib/cli.html.md"""
 
@@ -6,7 +7,7 @@ Docs: https://fastsgd.github.io/fastsgd/lib/cli.html.md"""
 
 # %% ../nbs/lib/cli.ipynb #0d1d6f46
 from __future__ import annotations
-import argparse, errno, importlib, json, os, sys, tempfile, time
+import argparse, errno, importlib, inspect, json, os, sys, tempfile, time
 from pathlib import Path
 
 # %% auto #0
@@ -31,20 +32,25 @@ FULL_STAGES = {  # on all ten digits (`--full`): a name means the same model as 
 # %% ../nbs/lib/cli.ipynb #69a82ca1
 def stage_fn(name:str, full:bool=False):
     "The function that runs stage `name` (on all ten digits if `full`)"
-    from fastsgd.data import choice_error
+    from fastsgd.utils import choice_error
     table = FULL_STAGES if full else STAGES
     if name not in table: raise choice_error('stage', name, table)
     mod, fn = table[name].split(':')
     return getattr(importlib.import_module(f'fastsgd.{mod}'), fn)
 
 # %% ../nbs/lib/cli.ipynb #9afc659f
-def run_stages(d, names=None, seed:int=42, n_seeds:int=1, full:bool=False, device=None, progress:bool=False, log=None)->list:
-    "Run stages `names` (default: all) on `d`, each with seeds `seed`, `seed+1`, ... (`n_seeds` of them): one dict per stage"
+def _given(f, **kwargs)->dict:
+    "The items of `kwargs` that `f` has a parameter for: a stage is handed only what it uses"
+    params = inspect.signature(f).parameters
+    return {k: v for k, v in kwargs.items() if k in params}
+
+def run_stages(d, names=None, seed:int=42, n_seeds:int=1, full:bool=False, device=None, bars:bool=False, log=None)->list:
+    "Run stages `names` (default: all) on `d`, each with seeds `seed`, `seed+1`, ... (`n_seeds` of them), drawing progress `bars` if asked: one dict per stage"
     if n_seeds < 1: raise ValueError(f"n_seeds (fastsgd --seeds) must be at least 1, got {n_seeds}")
     rows, seeds = [], list(range(seed, seed+n_seeds))
     for nm in (names or list(FULL_STAGES if full else STAGES)):
         t = time.perf_counter(); f = stage_fn(nm, full)
-        accs = [float(f(d, seed=s, device=device, progress=progress)) for s in seeds]
+        accs = [float(f(d, **_given(f, seed=s, device=device, progress=bars))) for s in seeds]
         rows.append(dict(stage=nm, accuracy=round(sum(accs)/len(accs), 4), accuracies=accs, seeds=seeds,
                          seconds=round((time.perf_counter()-t)/n_seeds, 3)))
         if log: log(rows[-1])
@@ -55,18 +61,8 @@ class _Parser(argparse.ArgumentParser):
     "argparse, with its errors raised as `ValueError`, so that `main` reports every error the same way"
     def error(self, message): raise ValueError(message)
 
-class _BenchParser(_Parser):
-    "The parser of `fastsgd bench`: it imports `fastsgd.bench` (and PyTorch) only when `bench` is on the command line"
-    def _load(self):
-        if self.prog == 'fastsgd bench' and self.get_default('func') is None:
-            from fastsgd.bench import add_bench_args, bench_cmd
-            add_bench_args(self); self.set_defaults(func=bench_cmd)
-    def parse_known_args(self, args=None, namespace=None):
-        self.argv = list(args)    # what followed `bench`: `main` checks that nothing came before it
-        self._load(); return super().parse_known_args(args, namespace)
-    def format_help(self): self._load(); return super().format_help()
-
-def _parser():
+def _parser(bench:bool=False)->_Parser:
+    "The parser of the whole command line, subcommands included; the options of `fastsgd bench` only if `bench`"
     p = _Parser(prog='fastsgd', usage='fastsgd [options]\n       fastsgd bench [bench options]\n       fastsgd progress', description="Train the models of fastai's chapter 4 and print each stage's validation accuracy and seconds.")
     p.add_argument('--data', metavar='DIR', help="a folder in fastai's MNIST_SAMPLE layout (with --full: MNIST layout); default: the embedded sample")
     p.add_argument('--download', action='store_true', help="use fastai's full dataset, downloaded with untar_data (needs the internet)")
@@ -79,24 +75,17 @@ def _parser():
     p.add_argument('--device', metavar='DEV', help='cpu, cuda or mps (default: a GPU if PyTorch sees one, else cpu)')
     p.add_argument('--json', metavar='FILE', help='also write the table as JSON: a list of {stage, accuracy (the mean), accuracies, seeds, seconds}')
     p.set_defaults(func=_run)
-    cmds = p.add_subparsers(title='commands', metavar='COMMAND', parser_class=_BenchParser)
-    p.bench = cmds.add_parser('bench', prog='fastsgd bench', help="seconds per epoch: the book's way, fastsgd's Learner and a bare PyTorch loop (fastsgd bench --help)",
-                              description="Seconds per epoch of the training pass: the book's way, fastsgd's Learner, and a bare PyTorch loop.")
-    p.progress = cmds.add_parser('progress', prog='fastsgd progress', help="your exercises, lesson by lesson: right, wrong, can't tell or not tried, and the hints you used",
-                                 description="Print the record that check, hint and solution keep in $FASTSGD_HOME: per lesson notebook, each exercise's latest verdict.")
-    p.progress.set_defaults(func=_progress)
+    cmds = p.add_subparsers(title='commands', metavar='COMMAND', dest='command')
+    b = cmds.add_parser('bench', prog='fastsgd bench', help="seconds per epoch: the book's way, fastsgd's Learner and a bare PyTorch loop (fastsgd bench --help)",
+                        description="Seconds per epoch of the training pass: the book's way, fastsgd's Learner, and a bare PyTorch loop.")
+    if bench:
+        from fastsgd.bench import add_bench_args, bench_cmd
+        add_bench_args(b).set_defaults(func=bench_cmd)
+    cmds.add_parser('progress', prog='fastsgd progress', help="your exercises, lesson by lesson: right, wrong, can't tell or not tried, and the hints you used",
+                    description="Print the record that check, hint and solution keep in $FASTSGD_HOME: per lesson notebook, each exercise's latest verdict.").set_defaults(func=_progress)
     return p
 
 # %% ../nbs/lib/cli.ipynb #e0dcbe02
-def _stages(arg, full):
-    "The stage names in `arg` ('a,b'), checked against the table for `full`"
-    from fastsgd.data import choice_error
-    table = FULL_STAGES if full else STAGES
-    names = list(dict.fromkeys(o.strip() for o in arg.split(',') if o.strip())) if arg else list(table)
-    bad = [o for o in names if o not in table]
-    if bad or not names: raise choice_error('stage', bad, table)
-    return names
-
 def _check_json(fname):
     "Refuse a `--json` path that cannot be written, before any training: bad input is caught in a second, not after a minute"
     f = Path(fname); parent = f.parent
@@ -125,16 +114,19 @@ def _print_row(r):
 # %% ../nbs/lib/cli.ipynb #20a12398
 def _run(args)->int:
     "The main job: load the data once, run the stages, print the table, write the JSON"
-    from fastsgd.data import load_digits, default_device, atomic_write
-    names, device = _stages(args.stages, args.full), default_device(args.device)
+    from fastsgd.utils import default_device
+    from fastsgd.cache import atomic_write
+    from fastsgd.data import load_digits
+    from fastsgd.bench import names_in
+    names, device = names_in(args.stages or None, FULL_STAGES if args.full else STAGES, 'stage'), default_device(args.device)
     if args.seeds < 1: raise ValueError(f"--seeds must be at least 1, got {args.seeds}")
     if args.data and args.download: raise ValueError("--data and --download: give one or the other")
     t = time.perf_counter()
     d = load_digits(_download(args.full) if args.download else args.data, full=args.full, resize=args.resize)
     print(_describe(d, args, device))
     print(_header(args.seeds), flush=True)
-    progress = sys.stdout.isatty() and not os.environ.get('IN_TEST')    # bars only for a person watching
-    rows = run_stages(d, names, args.seed, args.seeds, args.full, device=device, progress=progress, log=_print_row)
+    bars = sys.stdout.isatty()          # bars only for a person watching a terminal, never into a file or a pipe
+    rows = run_stages(d, names, args.seed, args.seeds, args.full, device=device, bars=bars, log=_print_row)
     print(f"total {time.perf_counter()-t:.1f} s")
     if args.json:
         with atomic_write(args.json) as f: json.dump(rows, f, indent=1)
@@ -151,19 +143,19 @@ def _download(full):
     return (mnist_full if full else mnist_sample)(download=True)
 
 # %% ../nbs/lib/cli.ipynb #771903b2
-_FIX = {errno.ENOSPC: 'the disk is full: free some space, or write somewhere else',
-        errno.EDQUOT: 'your disk quota is used up: free some space, or write somewhere else',
-        errno.EACCES: 'permission denied: check its permissions, or use another path',
-        errno.EPERM:  'operation not permitted: check its permissions, or use another path',
-        errno.EROFS:  'read-only file system: use another path',
-        errno.ENOTDIR:'a part of that path is a file, not a folder: use another path',
-        errno.EISDIR: 'that is a folder: give a file name',
-        errno.ENOENT: 'no such file or folder: check the path',
-        errno.EIO:    'input/output error: the disk or its connection is failing'}
+_ADVICE = {errno.ENOSPC: 'free some space, or write somewhere else',      # what to do, after what the system said
+           errno.EDQUOT: 'free some space, or write somewhere else',
+           errno.EACCES: 'check its permissions, or use another path',
+           errno.EPERM:  'check its permissions, or use another path',
+           errno.EROFS:  'use another path',
+           errno.ENOTDIR:'a part of that path is a file: use another path',
+           errno.EISDIR: 'give a file name',
+           errno.ENOENT: 'check the path',
+           errno.EIO:    'check the disk and its connection'}
 
 def _one_line(e:BaseException)->str:
-    "`e` as one line of text; an OS error names its path and says what to do"
-    if isinstance(e, OSError) and e.strerror: return f"{e.filename or ''}: {_FIX.get(e.errno, e.strerror)}".lstrip(': ')
+    "`e` as one line of text; an OS error names its path, says what the system said and what to do"
+    if isinstance(e, OSError) and e.strerror: return ': '.join(str(o) for o in (e.filename, e.strerror.lower(), _ADVICE.get(e.errno)) if o)
     s = str(e).strip()
     return s.splitlines()[0] if s else type(e).__name__
 
@@ -173,15 +165,16 @@ def _fail(message:str, status:int)->int:
 
 def _debug()->bool: return os.environ.get('FASTSGD_DEBUG', '') not in ('', '0')
 
+_FIRST = {'bench':    "options of bench go after 'bench' (see fastsgd bench --help)",   # `fastsgd --seed 3 bench`
+          'progress': 'fastsgd progress takes no options'}
+
 def main(argv=None)->int:
     "Run the `fastsgd` command (or `fastsgd bench`, `fastsgd progress`) with arguments `argv` (default: the command line); returns the exit status"
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        p = _parser(); args = p.parse_args(argv)
-        if args.func is _progress and argv[:1] != ['progress']:
-            raise ValueError(f"{' '.join(argv[:argv.index('progress')])}: fastsgd progress takes no options")
-        if args.func not in (_run, _progress) and len(p.bench.argv) < len(argv)-1:
-            raise ValueError(f"{' '.join(argv[:len(argv)-len(p.bench.argv)-1])}: options of bench go after 'bench' (see fastsgd bench --help)")
+        args = _parser(bench='bench' in argv).parse_args(argv)
+        if args.command and argv[0] != args.command:   # options before a subcommand would be dropped: refuse them
+            raise ValueError(f"{' '.join(argv[:argv.index(args.command)])}: {_FIRST[args.command]}")
         if getattr(args, 'json', None): _check_json(args.json)
         return args.func(args) or 0
     except KeyboardInterrupt:
