@@ -2,8 +2,10 @@
 
 Modules:
 
+- `fastsgd.bench`: `fastsgd bench`: seconds per epoch of the book's way, of fastsgd's, and of a bare PyTorch loop, for the chapter's models and the resnet18 (all in one process, on the same data), with the ratios between them and the time each way needs to reach a target accuracy
 - `fastsgd.cache`: fastai's layouts on disk: the embedded digits written once, never half-written, checked and repaired; and the checks of a folder you bring
 - `fastsgd.callbacks`: A guard against a loss that blows up, a check of the targets, and progress bars: callbacks for the `Learner` of notebook 06
+- `fastsgd.cli`: Every stage of the chapter, end to end, on the same data: one table of validation accuracy and seconds (`fastsgd`), the speed of three ways to train (`fastsgd bench`), and the record of your exercises (`fastsgd progress`)
 - `fastsgd.data`: The chapter's first steps: the folders of digit images, one image as numbers, and a folder of images as one tensor
 - `fastsgd.exercises.commands`: What the learner calls from a "your turn" cell: `check` for a verdict, `hint` for the next hint, `solution`, `skeleton`, and `check_all` after a restart; each one recorded
 - `fastsgd.exercises.core`: An exercise and the table of them all: where it is taught, the task, its "your turn" cell derived from its solution, its judge and hints; and the verdict of a judge on an answer

@@ -14,7 +14,7 @@ from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import noop
 from .utils import set_seed, choice_error
-from .cache import atomic_write
+from .utils import atomic_write
 from .data import load_digits
 from .loss import sample_tensors, mnist_loss, batch_accuracy
 from .training import tensor_dls, validate_epoch

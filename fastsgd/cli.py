@@ -115,7 +115,7 @@ def _print_row(r):
 def _run(args)->int:
     "The main job: load the data once, run the stages, print the table, write the JSON"
     from fastsgd.utils import default_device
-    from fastsgd.cache import atomic_write
+    from fastsgd.utils import atomic_write
     from fastsgd.data import load_digits
     from fastsgd.bench import names_in
     names, device = names_in(args.stages or None, FULL_STAGES if args.full else STAGES, 'stage'), default_device(args.device)
