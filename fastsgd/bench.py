@@ -91,7 +91,7 @@ def fastsgd_way(x, y, model, lr, bs=256):
     "fastsgd's `Learner` on a shuffled `TensorLoader`: returns `epoch()`, which trains one pass and returns its seconds"
     timer = TimerCB()
     dls = tensor_dls(x, y, x[:1], y[:1], bs)   # validation is skipped
-    learn = Learner(dls, model, mnist_loss, lr=lr, metrics=batch_accuracy, cbs=timer, logger=noop, progress=False)
+    learn = Learner(dls, model, mnist_loss, lr=lr, metrics=batch_accuracy, cbs=timer, logger=noop, bars=False)
     def epoch():
         learn.fit(1)
         return timer.times[-1]

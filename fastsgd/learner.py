@@ -55,10 +55,10 @@ class Learner:
     default_cbs = ()   # the classes of the callbacks every Learner starts with (the Recorder, once we've written it)
     def __init__(self, dls, model, loss_func, opt_func=torch.optim.SGD, lr=0.1, metrics=None, cbs=None,
                  logger=print,    # called by the Recorder with each epoch's results
-                 progress=True,   # whether a person watches: `ProgressCB` (in `fastsgd.callbacks`) draws bars only then
+                 bars=True,       # whether a person watches: `BarsCB` (in `fastsgd.callbacks`) draws progress bars only then
                  device=None):    # where `fit` trains: `default_device(device)`, the GPU if there is one
         self.dls,self.model,self.loss_func,self.opt_func,self.lr = dls,model,loss_func,opt_func,lr
-        self.metrics,self.logger,self.show_bars = _listify(metrics),logger,progress
+        self.metrics,self.logger,self.want_bars = _listify(metrics),logger,bars
         self.device,self.cbs,self.opt = default_device(device),[],None
         self.add_cbs(list(self.default_cbs) + _listify(cbs))
 
@@ -218,16 +218,16 @@ def load(self:Learner, path):
     return self
 
 # %% ../nbs/06_learner.ipynb #b37c11ec
-def fit_stage(dls, model_fn, loss_func, metric, lr:float, n_epochs:int, seed:int=42, device=None, progress:bool=False,
+def fit_stage(dls, model_fn, loss_func, metric, lr:float, n_epochs:int, seed:int=42, device=None, bars:bool=False,
               cbs=None)->float:
     "Seed with `seed`, train `model_fn()` on `dls` with our `Learner` (and `cbs`) on `default_device(device)`, quietly; the last epoch's `metric`"
     set_seed(seed)
-    learn = Learner(dls, model_fn(), loss_func, lr=lr, metrics=metric, cbs=cbs, logger=noop, progress=progress, device=device)
+    learn = Learner(dls, model_fn(), loss_func, lr=lr, metrics=metric, cbs=cbs, logger=noop, bars=bars, device=device)
     learn.fit(n_epochs)
     return round(learn.recorder.values[-1][2], 4)
 
 # %% ../nbs/06_learner.ipynb #21629005
-def learner_stage(d, seed:int=42, device=None, progress:bool=False)->float:
-    "Validation accuracy of a linear model trained by our `Learner` on the 3s and 7s of `d` (20 epochs at lr 1; `progress`: unused, it's quick)"
+def learner_stage(d, seed:int=42, device=None)->float:
+    "Validation accuracy of a linear model trained by our `Learner` on the 3s and 7s of `d` (20 epochs at lr 1)"
     return fit_stage(tensor_dls(*sample_tensors(d)), lambda: nn.Linear(28*28,1), mnist_loss, batch_accuracy, lr=1., n_epochs=20,
-                     seed=seed, device=device, progress=progress)
+                     seed=seed, device=device)

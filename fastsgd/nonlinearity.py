@@ -19,7 +19,7 @@ from torch import nn
 from .loss import mnist_loss, batch_accuracy, sample_tensors
 from .training import tensor_dls
 from .learner import fit_stage
-from .callbacks import ProgressCB
+from .callbacks import BarsCB
 
 # %% ../nbs/07_nonlinearity.ipynb #db06e598
 def fold_linear(*layers):
@@ -47,8 +47,8 @@ def deeper_net(n_in=28*28, hidden=(128, 64), n_out=1):
 def simple_net_stage(d,                    # the images, from `load_digits`: only its 3s and 7s are used
                      seed:int=42,          # seed for the weights and the shuffling
                      device=None,          # where to train: `default_device(device)`
-                     progress:bool=False,  # show progress bars
+                     bars:bool=False,      # draw progress bars, where a person watches (`BarsCB`)
                     )->float:
     "Validation accuracy of `simple_net` trained by our `Learner` on the 3s and 7s of `d` (40 epochs at lr 1)"
     return fit_stage(tensor_dls(*sample_tensors(d)), simple_net, mnist_loss, batch_accuracy, lr=1., n_epochs=40,
-                     seed=seed, device=device, progress=progress, cbs=ProgressCB())
+                     seed=seed, device=device, bars=bars, cbs=BarsCB())

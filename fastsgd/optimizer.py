@@ -49,8 +49,8 @@ def train_model(model, epochs, dls, opt, loss_func=mnist_loss, metric=batch_accu
     return accs
 
 # %% ../nbs/05_optimizer.ipynb #12170286
-def optim_stage(d, seed:int=42, device=None, progress:bool=False)->float:
-    "Validation accuracy of `nn.Linear` trained with `BasicOptim` on the 3s and 7s of `d` (`progress`: unused, it's quick)"
+def optim_stage(d, seed:int=42, device=None)->float:
+    "Validation accuracy of `nn.Linear` trained with `BasicOptim` on the 3s and 7s of `d`"
     dls = stage_dls(d, seed, device)
     model = nn.Linear(28*28,1).to(dls.train.device)
     return train_model(model, book_epochs(dls.train), dls, BasicOptim(model.parameters(), 1.))[-1]

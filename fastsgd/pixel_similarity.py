@@ -57,10 +57,6 @@ class NearestMean:
         return (self.predict(x) == y).double().mean().item()
 
 # %% ../nbs/01_pixel_similarity.ipynb #3a556337
-def pixel_stage(d:Digits,             # the images, from `load_digits`
-                seed:int=42,          # unused: nothing in pixel similarity is random
-                device=None,          # unused: it runs on the CPU in a fraction of a second
-                progress:bool=False,  # unused: there is nothing to wait for
-               )->float:
-    "Validation accuracy of the nearest-mean classifier on `d` (pixel similarity: no training, nothing random)"
+def pixel_stage(d:Digits)->float:
+    "Validation accuracy of the nearest-mean classifier on the images `d` from `load_digits` (pixel similarity: no training, nothing random)"
     return round(NearestMean().fit(d.x_train, d.y_train).accuracy(d.x_valid, d.y_valid), 4)

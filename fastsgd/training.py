@@ -98,8 +98,8 @@ def stage_dls(d, seed:int=42, device=None)->DataLoaders:
     return tensor_dls(*sample_tensors(d), device=default_device(device))
 
 # %% ../nbs/04_training.ipynb #42a4e27e
-def linear_stage(d, seed:int=42, device=None, progress:bool=False)->float:
-    "Validation accuracy of the book's linear model trained from scratch by SGD on the 3s and 7s of `d` (`progress`: unused, it's quick)"
+def linear_stage(d, seed:int=42, device=None)->float:
+    "Validation accuracy of the book's linear model trained from scratch by SGD on the 3s and 7s of `d`"
     dls = stage_dls(d, seed, device)
     weights,bias = [p.detach().to(dls.train.device).requires_grad_() for p in (init_params((28*28,1)), init_params(1))]
     model = partial(linear1, weights=weights, bias=bias)

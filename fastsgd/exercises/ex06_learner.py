@@ -48,7 +48,7 @@ def _synth_accs(cbs=(), n_epochs:int=8, counter=None, learner=Learner)->list:
     y = ((x[:,:1] - 0.5*x[:,1:]) > 0.2).float()
     torch.manual_seed(0)
     learn = learner(tensor_dls(x[:64], y[:64], x[64:], y[64:], bs=16), nn.Linear(2, 1), mnist_loss, BasicOptim, lr=0.5,
-                    metrics=batch_accuracy, logger=noop, progress=False)
+                    metrics=batch_accuracy, logger=noop, bars=False)
     learn.fit(n_epochs, cbs=list(cbs) + ([counter] if counter else []))
     return [v[2] for v in learn.recorder.values]
 
