@@ -13,8 +13,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import noop
-from .utils import set_seed, choice_error
-from .utils import atomic_write
+from .utils import set_seed, choice_error, names_in, atomic_write
 from .data import load_digits
 from .loss import sample_tensors, mnist_loss, batch_accuracy
 from .training import tensor_dls, validate_epoch
@@ -26,7 +25,7 @@ from .resnet import RESNET_BS, RESNET_LR, folder_dls, digits_dls, resnet_adam, v
 # %% auto #0
 __all__ = ['LRS', 'MODELS', 'WAYS', 'RESNET_WAYS', 'TARGETS', 'tile_digits', 'bench_model', 'raw_way', 'TimerCB', 'fastsgd_way',
            'book_way', 'setup_way', 'raw_resnet', 'book_resnet', 'fastsgd_resnet', 'setup_resnet', 'time_epochs',
-           'time_to_accuracy', 'run_bench', 'bench_table', 'tta_table', 'names_in', 'add_bench_args', 'bench_cmd']
+           'time_to_accuracy', 'run_bench', 'bench_table', 'tta_table', 'add_bench_args', 'bench_cmd']
 
 # %% ../nbs/lib/bench.ipynb #df38c119
 def _shifted(ims, d, shift):
@@ -290,13 +289,6 @@ def tta_table(rows, ways=tuple(WAYS))->str:
     return '\n'.join(lines)
 
 # %% ../nbs/lib/bench.ipynb #8c9acca8
-def names_in(arg:str, table, what:str)->list:
-    "The names in `arg` ('a,b'), each once, checked against `table` (a `what` each); all of `table` if `arg` is None"
-    names = list(table) if arg is None else list(dict.fromkeys(o.strip() for o in arg.split(',') if o.strip()))
-    bad = [o for o in names if o not in table]
-    if bad or not names: raise choice_error(what, bad, table)
-    return names
-
 def _size_list(s):
     try: sizes = [int(o) for o in s.split(',') if o.strip()]
     except ValueError: raise ValueError(f"--sizes must be whole numbers separated by commas, got {s!r}") from None

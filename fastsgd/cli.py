@@ -114,11 +114,9 @@ def _print_row(r):
 # %% ../nbs/lib/cli.ipynb #20a12398
 def _run(args)->int:
     "The main job: load the data once, run the stages, print the table, write the JSON"
-    from fastsgd.utils import default_device
-    from fastsgd.utils import atomic_write
+    from fastsgd.utils import best_device, atomic_write, names_in
     from fastsgd.data import load_digits
-    from fastsgd.bench import names_in
-    names, device = names_in(args.stages or None, FULL_STAGES if args.full else STAGES, 'stage'), default_device(args.device)
+    names, device = names_in(args.stages or None, FULL_STAGES if args.full else STAGES, 'stage'), best_device(args.device)
     if args.seeds < 1: raise ValueError(f"--seeds must be at least 1, got {args.seeds}")
     if args.data and args.download: raise ValueError("--data and --download: give one or the other")
     t = time.perf_counter()

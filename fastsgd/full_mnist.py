@@ -65,7 +65,7 @@ def digit_tensors(d:Digits):
 # %% ../nbs/09_full_mnist.ipynb #25e86330
 def full_learner_stage(d:Digits,             # the images, from `load_digits(full=True)`; any set of digits works
                        seed:int=42,          # seed for the weights and the shuffling
-                       device=None,          # where to train: `default_device(device)`
+                       device=None,          # where to train: `best_device(device)`
                       )->float:
     "Validation accuracy of `nn.Linear(784, n_classes)` trained by our `Learner` with `cross_entropy` on `d` (40 epochs at lr 0.1)"
     return fit_stage(tensor_dls(*digit_tensors(d), bs=64), lambda: nn.Linear(28*28, len(d.classes)), cross_entropy, multi_accuracy,
@@ -73,7 +73,7 @@ def full_learner_stage(d:Digits,             # the images, from `load_digits(ful
 
 def full_simple_net_stage(d:Digits,             # the images, from `load_digits(full=True)`; any set of digits works
                           seed:int=42,          # seed for the weights and the shuffling
-                          device=None,          # where to train: `default_device(device)`
+                          device=None,          # where to train: `best_device(device)`
                          )->float:
     "Validation accuracy of `simple_net` with one output per class, trained like `full_learner_stage` (60 epochs at lr 0.5)"
     return fit_stage(tensor_dls(*digit_tensors(d), bs=64), lambda: simple_net(n_out=len(d.classes)), cross_entropy, multi_accuracy,

@@ -21,8 +21,7 @@ from pathlib import Path
 import torch
 from torch import nn
 from fastcore.basics import noop, patch, camel2snake
-from .utils import atomic_write
-from .data import set_seed, default_device
+from .utils import atomic_write, set_seed, best_device
 from .loss import mnist_loss, batch_accuracy, sample_tensors
 from .training import tensor_dls
 
@@ -56,10 +55,10 @@ class Learner:
     def __init__(self, dls, model, loss_func, opt_func=torch.optim.SGD, lr=0.1, metrics=None, cbs=None,
                  logger=print,    # called by the Recorder with each epoch's results
                  bars=True,       # whether a person watches: `BarsCB` (in `fastsgd.callbacks`) draws progress bars only then
-                 device=None):    # where `fit` trains: `default_device(device)`, the GPU if there is one
+                 device=None):    # where `fit` trains: `best_device(device)`, the GPU if there is one
         self.dls,self.model,self.loss_func,self.opt_func,self.lr = dls,model,loss_func,opt_func,lr
         self.metrics,self.logger,self.want_bars = _listify(metrics),logger,bars
-        self.device,self.cbs,self.opt = default_device(device),[],None
+        self.device,self.cbs,self.opt = best_device(device),[],None
         self.add_cbs(list(self.default_cbs) + _listify(cbs))
 
     def add_cbs(self, cbs):
@@ -220,7 +219,7 @@ def load(self:Learner, path):
 # %% ../nbs/06_learner.ipynb #b37c11ec
 def fit_stage(dls, model_fn, loss_func, metric, lr:float, n_epochs:int, seed:int=42, device=None, bars:bool=False,
               cbs=None)->float:
-    "Seed with `seed`, train `model_fn()` on `dls` with our `Learner` (and `cbs`) on `default_device(device)`, quietly; the last epoch's `metric`"
+    "Seed with `seed`, train `model_fn()` on `dls` with our `Learner` (and `cbs`) on `best_device(device)`, quietly; the last epoch's `metric`"
     set_seed(seed)
     learn = Learner(dls, model_fn(), loss_func, lr=lr, metrics=metric, cbs=cbs, logger=noop, bars=bars, device=device)
     learn.fit(n_epochs)

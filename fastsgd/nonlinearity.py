@@ -46,7 +46,7 @@ def deeper_net(n_in=28*28, hidden=(128, 64), n_out=1):
 # %% ../nbs/07_nonlinearity.ipynb #99046c85
 def simple_net_stage(d,                    # the images, from `load_digits`: only its 3s and 7s are used
                      seed:int=42,          # seed for the weights and the shuffling
-                     device=None,          # where to train: `default_device(device)`
+                     device=None,          # where to train: `best_device(device)`
                      bars:bool=False,      # draw progress bars, where a person watches (`BarsCB`)
                     )->float:
     "Validation accuracy of `simple_net` trained by our `Learner` on the 3s and 7s of `d` (40 epochs at lr 1)"

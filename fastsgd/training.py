@@ -17,7 +17,7 @@ __all__ = ['TensorLoader', 'DataLoaders', 'tensor_dls', 'calc_grad', 'train_epoc
 import math, torch
 from functools import partial
 from fastcore.basics import basic_repr
-from .data import set_seed, default_device
+from .utils import set_seed, best_device
 from .loss import mnist_loss, batch_accuracy, sample_tensors, init_params, linear1
 
 # %% ../nbs/04_training.ipynb #ffdd39fe
@@ -35,8 +35,8 @@ class TensorLoader:
     def __len__(self): return len(self.x)//self.bs if self.drop_last else math.ceil(len(self.x)/self.bs)
 
     def to(self, device):
-        "Move all of `x` and `y` to `default_device(device)` at once (no copy where they already are); return `self`"
-        device = default_device(device)
+        "Move all of `x` and `y` to `best_device(device)` at once (no copy where they already are); return `self`"
+        device = best_device(device)
         self.x,self.y = self.x.to(device),self.y.to(device)
         return self
 
@@ -93,9 +93,9 @@ def book_epochs(dl, n_epochs=20, book_batches=49):
 
 # %% ../nbs/04_training.ipynb #f79e36fa
 def stage_dls(d, seed:int=42, device=None)->DataLoaders:
-    "Seed with `seed`, then `tensor_dls` of the 3s and 7s of `d` on `default_device(device)`: how the linear and optim stages begin"
+    "Seed with `seed`, then `tensor_dls` of the 3s and 7s of `d` on `best_device(device)`: how the linear and optim stages begin"
     set_seed(seed)
-    return tensor_dls(*sample_tensors(d), device=default_device(device))
+    return tensor_dls(*sample_tensors(d), device=best_device(device))
 
 # %% ../nbs/04_training.ipynb #42a4e27e
 def linear_stage(d, seed:int=42, device=None)->float:

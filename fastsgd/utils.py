@@ -16,7 +16,8 @@ from pathlib import Path
 import numpy as np, torch
 
 # %% auto #0
-__all__ = ['set_seed', 'choice_error', 'default_device', 'in_test', 'in_kernel', 'fastsgd_home', 'atomic_write', 'locked']
+__all__ = ['set_seed', 'choice_error', 'names_in', 'best_device', 'in_test', 'in_kernel', 'fastsgd_home', 'atomic_write',
+           'locked']
 
 # %% ../nbs/lib/utils.ipynb #be4e0a0d
 def set_seed(seed:int=42):
@@ -31,10 +32,18 @@ def choice_error(what:str, bad, choices)->ValueError:
     bad = [bad] if isinstance(bad, str) else list(bad)
     return ValueError(f"unknown {what} {', '.join(map(repr, bad)) or '(none given)'}; choose from: {', '.join(map(str, choices))}")
 
+# %% ../nbs/lib/utils.ipynb #3f93215a
+def names_in(arg:str, table, what:str)->list:
+    "The names in `arg` ('a,b'), each once, checked against `table` (a `what` each); all of `table` if `arg` is None"
+    names = list(table) if arg is None else list(dict.fromkeys(o.strip() for o in arg.split(',') if o.strip()))
+    bad = [o for o in names if o not in table]
+    if bad or not names: raise choice_error(what, bad, table)
+    return names
+
 # %% ../nbs/lib/utils.ipynb #a4cfd11c
 def _mps_ok()->bool: return getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available()
 
-def default_device(device=None)->torch.device:
+def best_device(device=None)->torch.device:
     "`device` if given ('cpu', 'cuda', 'mps', or a `torch.device`), checked; else the first of cuda, mps, cpu that works here"
     if device is None: return torch.device('cuda' if torch.cuda.is_available() else 'mps' if _mps_ok() else 'cpu')
     try: device = torch.device(device)
