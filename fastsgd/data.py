@@ -72,8 +72,8 @@ def load_digits(
     return Digits(path, layout, list(layout.classes), *trn, *val)
 
 # %% ../nbs/00_data.ipynb #dc9a8516
-def show_image(im, ax=None, title=None, figsize=(1.5,1.5), cmap='Greys'):
-    "Show one image tensor or array `im` on `ax` (a new one if `None`), without axes"
+def show_image(im, ax=None, figsize=(1.5,1.5), title=None, cmap='Greys'):
+    "Show one image tensor or array `im`, titled `title`, without axes, on `ax` (a new one of `figsize` if `None`): fastai's `show_image` arguments first"
     import matplotlib.pyplot as plt
     if ax is None: _, ax = plt.subplots(figsize=figsize)
     if isinstance(im, torch.Tensor): im = im.detach().cpu()     # matplotlib reads NumPy, which sees only the CPU
@@ -82,13 +82,13 @@ def show_image(im, ax=None, title=None, figsize=(1.5,1.5), cmap='Greys'):
     if title is not None: ax.set_title(str(title))
     return ax
 
-def show_images(ims, titles=None, ncols=8, size=1.2, cmap='Greys'):
-    "Show images `ims` in a grid of `ncols` columns, each with its title from `titles`"
+def show_images(ims, *, titles=None, ncols=8, size=1.2, cmap='Greys'):
+    "Show images `ims` in a grid of `ncols` columns, each with its title from `titles` (by keyword: fastai's `show_images` takes `nrows` second)"
     import matplotlib.pyplot as plt
     nrows = (len(ims) + ncols - 1)//ncols
     fig, axs = plt.subplots(nrows, ncols, figsize=(ncols*size, nrows*size), squeeze=False)
     for i, ax in enumerate(axs.flat):
-        if i < len(ims): show_image(ims[i], ax, None if titles is None else titles[i], cmap=cmap)
+        if i < len(ims): show_image(ims[i], ax, title=None if titles is None else titles[i], cmap=cmap)
         else: ax.set_axis_off()
     return axs
 

@@ -27,7 +27,7 @@ from .training import tensor_dls
 
 # %% ../nbs/06_learner.ipynb #b43ef383
 def book_dls(train_x, train_y, valid_x, valid_y, bs=256, shuffle=True):
-    "fastai `DataLoaders` built the book's way, from lists of `(x,y)` pairs; the training set shuffled if `shuffle`"
+    "fastai's `DataLoaders` over lists of `(x,y)` pairs, the book's way (one item at a time); the training set shuffled if `shuffle`"
     from fastai.data.core import DataLoaders as FaDataLoaders
     from fastai.data.load import DataLoader as FaDataLoader
     return FaDataLoaders(FaDataLoader(list(zip(train_x, train_y)), batch_size=bs, shuffle=shuffle),

@@ -49,7 +49,7 @@ class TensorLoader:
 
 # %% ../nbs/04_training.ipynb #bd7c0314
 class DataLoaders:
-    "A training loader and a validation loader, as `.train` and `.valid`"
+    "A training loader and a validation loader, as `.train` and `.valid`: a small version of fastai's `DataLoaders`"
     def __init__(self, train, valid): self.train,self.valid = train,valid
     __repr__ = basic_repr('train,valid')
     def to(self, device):
@@ -58,7 +58,7 @@ class DataLoaders:
         return self
 
 def tensor_dls(train_x, train_y, valid_x, valid_y, bs=256, device=None):
-    "`DataLoaders` of `TensorLoader`s with batch size `bs`, on `device` if given: the training set shuffled, the validation set in order"
+    "Our `DataLoaders` of two `TensorLoader`s over the tensors given, in batches of `bs`, on `device` if given: training shuffled, validation in order"
     return DataLoaders(TensorLoader(train_x, train_y, bs, shuffle=True, device=device),
                        TensorLoader(valid_x, valid_y, bs, device=device))
 
@@ -93,7 +93,7 @@ def book_epochs(dl, n_epochs=20, book_batches=49):
 
 # %% ../nbs/04_training.ipynb #f79e36fa
 def stage_dls(d, seed:int=42, device=None)->DataLoaders:
-    "Seed with `seed`, then `tensor_dls` of the 3s and 7s of `d` on `best_device(device)`: how the linear and optim stages begin"
+    "`set_seed(seed)`, then `tensor_dls` of the 3s and 7s of `d` on `best_device(device)`: how the linear and optim stages begin"
     set_seed(seed)
     return tensor_dls(*sample_tensors(d), device=best_device(device))
 
