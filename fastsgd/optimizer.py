@@ -1,9 +1,8 @@
 """`nn.Linear` in place of our hand-made parameters, a `BasicOptim` that steps them, and fastai's `SGD` doing the same job
 
 ```python
-d = load_digits()
-acc = optim_stage(d, seed=42)
-acc
+try: BasicOptim(m1.parameters(), lr=0)
+except ValueError as e: print(e)
 ```
 
 Docs: https://fastsgd.github.io/fastsgd/optimizer.html.md"""
