@@ -1,4 +1,4 @@
-"""What makes notebook 8's resnet18 quick on a CPU: fastai imported on first use, `DataLoaders` over decoded tensors, Adam in one fused pass, and fastai's table without its progress bars
+"""What makes the resnet18 stage of notebook 8 quick on a CPU: fastai imported on first use, `DataLoaders` over decoded tensors, and fastai's table without its progress bars
 
 Docs: https://fastsgd.github.io/fastsgd/lib/fast_resnet.html.md"""
 
@@ -8,12 +8,12 @@ Docs: https://fastsgd.github.io/fastsgd/lib/fast_resnet.html.md"""
 from __future__ import annotations
 import os, warnings
 from contextlib import contextmanager
-from functools import cache, partial
+from functools import cache
 import torch
 from .data import Digits, set_seed, default_device
 
 # %% auto #0
-__all__ = ['fastai_vision', 'digits_dls', 'resnet_adam', 'epoch_table', 'quietly']
+__all__ = ['fastai_vision', 'digits_dls', 'epoch_table', 'quietly']
 
 # %% ../nbs/lib/fast_resnet.ipynb #25133840
 def fastai_vision():
@@ -59,12 +59,6 @@ def digits_dls(
     dl = _images_dl()
     return fv.DataLoaders(dl(ds(d.x_train, d.y_train), bs=bs, shuffle=True, drop_last=True),
                           dl(ds(d.x_valid, d.y_valid), bs=valid_bs), path=d.path, device=dev)
-
-# %% ../nbs/lib/fast_resnet.ipynb #86fa1ec3
-def resnet_adam(params, lr):
-    "fastai's `Adam` as `vision_learner` uses it (betas 0.9 and 0.99, eps 1e-5, weight decay 0.01), done by PyTorch's fused `AdamW`"
-    opt = partial(torch.optim.AdamW, betas=(0.9,0.99), eps=1e-5, weight_decay=0.01, fused=True)
-    return fastai_vision().OptimWrapper(params, opt=opt, lr=lr)
 
 # %% ../nbs/lib/fast_resnet.ipynb #087407c8
 @contextmanager
