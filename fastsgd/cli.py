@@ -50,7 +50,7 @@ def run_stages(d, names=None, seed:int=42, n_seeds:int=1, full:bool=False, devic
     rows, seeds = [], list(range(seed, seed+n_seeds))
     for nm in (names or list(FULL_STAGES if full else STAGES)):
         t = time.perf_counter(); f = stage_fn(nm, full)
-        accs = [float(f(d, **_given(f, seed=s, device=device, bars=bars, progress=bars))) for s in seeds]   # progress: resnet18_stage's name for bars, for now
+        accs = [float(f(d, **_given(f, seed=s, device=device, bars=bars))) for s in seeds]
         rows.append(dict(stage=nm, accuracy=round(sum(accs)/len(accs), 4), accuracies=accs, seeds=seeds,
                          seconds=round((time.perf_counter()-t)/n_seeds, 3)))
         if log: log(rows[-1])

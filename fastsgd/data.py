@@ -18,7 +18,7 @@ from .cache import Layout, SAMPLE, FULL, DataError, layout_path, image_files, re
 
 # %% auto #0
 __all__ = ['mnist_sample', 'mnist_full', 'load_split', 'Digits', 'load_digits', 'show_image', 'show_images', 'Layout', 'SAMPLE',
-           'FULL', 'N_TRAIN', 'N_VALID', 'DataError', 'check_layout', 'check_labels', 'set_seed', 'default_device']
+           'FULL', 'N_TRAIN', 'N_VALID', 'DataError', 'check_layout', 'check_labels']
 
 # %% ../nbs/00_data.ipynb #fe9c7469
 def mnist_sample(
@@ -95,8 +95,3 @@ def show_images(ims, *, titles=None, ncols=8, size=1.2, cmap='Greys'):
 # %% ../nbs/00_data.ipynb #5170c0a6
 from .cache import N_TRAIN, N_VALID, check_layout, check_labels
 _all_ = ['Layout', 'SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'DataError', 'check_layout', 'check_labels']
-
-# %% ../nbs/00_data.ipynb #89c01151
-# Only until notebook 08 and the lean resnet18 path import these from fastsgd.utils: then delete this cell
-from .utils import set_seed, best_device as default_device
-_all_ = ['set_seed', 'default_device']

@@ -6,11 +6,12 @@ Docs: https://fastsgd.github.io/fastsgd/lib/fast_resnet.html.md"""
 
 # %% ../nbs/lib/fast_resnet.ipynb #2f0e7a47
 from __future__ import annotations
-import os, warnings
+import sys, warnings
 from contextlib import contextmanager
 from functools import cache
 import torch
-from .data import Digits, set_seed, default_device
+from .data import Digits
+from .utils import set_seed, best_device, in_kernel
 
 # %% auto #0
 __all__ = ['fastai_vision', 'digits_dls', 'epoch_table', 'quietly']
@@ -47,12 +48,12 @@ def _images_dl():
 def digits_dls(
     d:Digits,             # the digits, decoded into tensors by `load_digits`
     bs:int=64,            # batch size for training
-    device=None,          # where the tensors go, once: `default_device(device)`
+    device=None,          # where the tensors go, once: `best_device(device)`
     seed:int=None,        # if given, `set_seed(seed)` first, so the shuffling is the same every time
     valid_bs:int=256,     # batch size for validation, which keeps no gradients
 ):
     "fastai `DataLoaders` over the tensors of `d`, labelled by digit: each batch gathered whole, nothing done per image"
-    fv,dev = fastai_vision(),default_device(device)
+    fv,dev = fastai_vision(),best_device(device)
     vocab = fv.CategoryMap([str(c) for c in d.classes], sort=False)
     if seed is not None: set_seed(seed)
     def ds(x, y): return _Images(x.to(dev), (y[:,None] == torch.tensor(d.classes)).int().argmax(1).to(dev), vocab)
@@ -75,11 +76,11 @@ def epoch_table(learn):
 
 # %% ../nbs/lib/fast_resnet.ipynb #b8575ac2
 @contextmanager
-def quietly(learn, progress:bool=False, log:bool=False):
-    "fastai's table if `log`; else its progress bar if `progress` (never under tests); else nothing printed at all"
+def quietly(learn, bars:bool=False, log:bool=False):
+    "fastai's table if `log`; else its progress bars if `bars` (only where someone watches: a notebook or a terminal); else nothing printed at all"
     if log:
         with epoch_table(learn): yield
-    elif progress and not os.environ.get('IN_TEST'):
+    elif bars and (in_kernel() or sys.stdout.isatty()):
         with learn.no_logging(): yield
     else:
         with learn.no_bar(), learn.no_logging(): yield

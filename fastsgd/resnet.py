@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 from functools import partial
 import torch
-from .data import Digits, SAMPLE, FULL, set_seed, check_layout
+from .data import Digits, SAMPLE, FULL, check_layout
+from .utils import set_seed
 from .fast_resnet import fastai_vision, digits_dls, epoch_table, quietly
 _all_ = ['digits_dls', 'epoch_table']       # the library's lean path, importable from here too
 
@@ -56,17 +57,17 @@ def resnet_epochs(dl, steps:int=RESNET_STEPS)->int:
 def resnet18_learner(
     d:Digits,              # the digits: the 3s and 7s, or all ten
     seed:int=42,           # seeds the starting weights and the order of the batches
-    device=None,           # `default_device(device)`: the data and the model go there once
-    progress:bool=False,   # show fastai's progress bars (for a person watching; never under tests)
+    device=None,           # `best_device(device)`: the data and the model go there once
+    bars:bool=False,       # draw fastai's progress bars (for a person watching)
     log:bool=False,        # print fastai's table of per-epoch results instead
 ):
     "fastai's resnet18 (random start) trained on the tensors of `d`: `resnet_epochs` of one-cycle training, peak lr `RESNET_LR`"
     dls = digits_dls(d, RESNET_BS, device, seed=seed)
     learn = vision_resnet18(dls, opt_func=resnet_adam)
-    with quietly(learn, progress, log): learn.fit_one_cycle(resnet_epochs(dls.train), RESNET_LR)
+    with quietly(learn, bars, log): learn.fit_one_cycle(resnet_epochs(dls.train), RESNET_LR)
     return learn
 
 # %% ../nbs/08_resnet.ipynb #c622a3f3
-def resnet18_stage(d:Digits, seed:int=42, device=None, progress:bool=False)->float:
-    "Validation accuracy of `resnet18_learner(d, seed, device, progress)`, rounded: the `resnet18` stage of the `fastsgd` command"
-    return round(float(resnet18_learner(d, seed, device, progress).recorder.values[-1][-1]), 4)
+def resnet18_stage(d:Digits, seed:int=42, device=None, bars:bool=False)->float:
+    "Validation accuracy of `resnet18_learner(d, seed, device, bars)`, rounded: the `resnet18` stage of the `fastsgd` command"
+    return round(float(resnet18_learner(d, seed, device, bars).recorder.values[-1][-1]), 4)
