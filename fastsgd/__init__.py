@@ -24,6 +24,7 @@ Modules:
 - `fastsgd.exercises.record`: What the learner did, kept on their machine: one line per check, hint or solution in `progress.jsonl`, appended under a lock, with a damaged line set aside rather than the whole record
 - `fastsgd.exercises.table`: `progress()`: where the learner is, lesson by lesson, read from the record: each exercise's latest verdict, how many checks, the hints seen and whether the solution was shown
 - `fastsgd.exercises.testing`: The helpers the exercise notebooks test their judges with: an answer judged right, wrong with a given diagnosis, or not done; and one test of every exercise of a lesson, its "your turn" cell included
+- `fastsgd.fast_resnet`: What makes the resnet18 stage of notebook 8 quick on a CPU: fastai imported on first use, `DataLoaders` over decoded tensors, and fastai's table without its progress bars
 - `fastsgd.full_mnist`: Softmax, log-softmax and cross-entropy from scratch, a confusion matrix, and the chapter's models on all ten digits
 - `fastsgd.learner`: fastai's `Learner` on our 3s and 7s, then one written from scratch: a training loop, its events and callbacks, and a recorder
 - `fastsgd.live`: A loss curve that redraws while a model trains in a notebook, and is drawn once everywhere else
@@ -31,6 +32,7 @@ Modules:
 - `fastsgd.nonlinearity`: Why two linear layers are no better than one, the ReLU that fixes it, and the book's `simple_net` trained with fastai's Learner and ours
 - `fastsgd.optimizer`: `nn.Linear` in place of our hand-made parameters, a `BasicOptim` that steps them, and fastai's `SGD` doing the same job
 - `fastsgd.pixel_similarity`: Images as numbers, the mean 3 and the mean 7, distances and broadcasting: a first classifier with no training at all
+- `fastsgd.resnet`: A resnet18 from fastai on the same digits: DataLoaders from a folder, `vision_learner`, what the book's line of training does on our 800 images and why, the recipe that fixes it one piece at a time, and a confusion matrix
 - `fastsgd.sgd`: The seven steps of SGD, gradients with autograd, learning rates, a curve fitted end to end, and a line fitted three ways
 - `fastsgd.training`: What a DataLoader does, a fast loader for tensors already in memory, and SGD from scratch on the 3s and 7s
 - `fastsgd.utils`: The bottom layer of fastsgd: seeds, the device to run on, one message for a bad choice, whether we run in a notebook or under a test, the fastsgd home, files written whole or not at all, and a lock"""
