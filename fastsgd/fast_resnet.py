@@ -8,12 +8,12 @@ Docs: https://fastsgd.github.io/fastsgd/lib/fast_resnet.html.md"""
 
 # %% ../nbs/lib/fast_resnet.ipynb #2f0e7a47
 from __future__ import annotations
-import sys, warnings
+import warnings
 from contextlib import contextmanager
 from functools import cache
 import torch
 from .data import Digits
-from .utils import set_seed, best_device, in_kernel
+from .utils import set_seed, best_device, show_bars
 
 # %% auto #0
 __all__ = ['fastai_vision', 'digits_dls', 'epoch_table', 'quietly']
@@ -82,7 +82,7 @@ def quietly(learn, bars:bool=False, log:bool=False):
     "fastai's table if `log`; else its progress bars if `bars` (only where someone watches: a notebook or a terminal); else nothing printed at all"
     if log:
         with epoch_table(learn): yield
-    elif bars and (in_kernel() or sys.stdout.isatty()):
+    elif show_bars(bars):
         with learn.no_logging(): yield
     else:
         with learn.no_bar(), learn.no_logging(): yield

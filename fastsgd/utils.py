@@ -11,13 +11,13 @@ Docs: https://fastsgd.github.io/fastsgd/lib/utils.html.md"""
 
 # %% ../nbs/lib/utils.ipynb #c3a5e7f9
 from __future__ import annotations
-import contextlib, os, random, tempfile
+import contextlib, os, random, sys, tempfile
 from pathlib import Path
 import numpy as np, torch
 
 # %% auto #0
-__all__ = ['set_seed', 'choice_error', 'names_in', 'best_device', 'in_test', 'in_kernel', 'fastsgd_home', 'atomic_write',
-           'locked']
+__all__ = ['set_seed', 'choice_error', 'names_in', 'best_device', 'in_test', 'in_kernel', 'show_bars', 'fastsgd_home',
+           'atomic_write', 'locked']
 
 # %% ../nbs/lib/utils.ipynb #be4e0a0d
 def set_seed(seed:int=42):
@@ -64,6 +64,11 @@ def in_kernel()->bool:
     except ImportError: return False
     ip = get_ipython()
     return ip is not None and 'IPKernelApp' in getattr(ip, 'config', {})
+
+# %% ../nbs/lib/utils.ipynb #ub0code
+def show_bars(bars=True)->bool:
+    "Whether to draw progress bars: if `bars`, and only where a person can see them, in a notebook's kernel or a terminal"
+    return bool(bars) and (in_kernel() or sys.stdout.isatty())
 
 # %% ../nbs/lib/utils.ipynb #b69c5efd
 def fastsgd_home()->Path:
