@@ -10,6 +10,7 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises/table.html.md"""
 from __future__ import annotations
 from .core import EXERCISES
 from .record import rows
+from ..utils import choice_error
 
 # %% auto #0
 __all__ = ['ProgressTable', 'progress']
@@ -21,19 +22,33 @@ class ProgressTable(list):
         n = {s: sum(r['status'] == s for r in self) for s in ('right', 'wrong', 'unknown', 'not tried')}
         return f"{len(self)} exercises: {n['right']} right, {n['wrong']} wrong, {n['unknown']} can't tell, {n['not tried']} not tried"
 
-def progress(show:bool=True, path=None)->ProgressTable:
-    "Print (if `show`) and return, per lesson notebook, each exercise's latest verdict, checks, hints seen and whether its solution was shown"
+def _lesson(lesson)->str:
+    "The notebook-name prefix of `lesson`: 3, '3', '03' and '03_loss' all give '03_'"
+    nbs = sorted({ex.notebook.removesuffix('.ipynb') for ex in EXERCISES.values()})
+    s = str(lesson).removesuffix('.ipynb')
+    s = s.zfill(2) if s.isdigit() else s
+    hit = [n for n in nbs if n == s or n.split('_')[0] == s]
+    if not hit: raise choice_error('lesson', str(lesson), nbs)
+    return hit[0]
+
+def progress(lesson=None,     # one lesson only: its number (3, '03') or notebook name ('03_loss'); default: every lesson
+             show:bool=True,  # print the table (and return nothing); False: return the rows instead
+             path=None,       # the record; default: `progress_file()`
+            )->ProgressTable|None:
+    "Print, per lesson notebook (or for `lesson` only), each exercise's latest verdict, checks, hints seen and whether its solution was shown; with `show=False`, return those rows"
+    nb = _lesson(lesson) if lesson is not None else None
     rs = rows(path)
     res = ProgressTable()
     for name,ex in EXERCISES.items():
+        if nb and ex.notebook.removesuffix('.ipynb') != nb: continue
         mine = [r for r in rs if r['exercise'] == name]
         verdicts = [r['verdict'] for r in mine if r['event'] == 'check' and r.get('verdict') in ('right', 'wrong', 'unknown')]
         res.append(dict(notebook=ex.notebook, exercise=name, status=verdicts[-1] if verdicts else 'not tried',
                         checks=sum(r['event'] == 'check' for r in mine),
                         hints=max((r.get('level', 0) for r in mine if r['event'] == 'hint'), default=0), of=len(ex.hints),
                         solution=any(r['event'] == 'solution' for r in mine)))
-    if show: print(_progress_text(res))
-    return res
+    if not show: return res
+    print(_progress_text(res))
 
 _WORDS = {'right': '✓ right', 'wrong': '✗ wrong', 'unknown': "? can't tell", 'not tried': '  not tried'}
 
