@@ -67,6 +67,15 @@ def plot_path(f,          # function the path went down
     return ax
 
 # %% ../nbs/02_sgd.ipynb #cba44d59
+_BUTTONS = {'Decrease speed': '−', 'First frame': '|◀◀', 'Previous frame': '|◀', 'Play backwards': '◀', 'Pause': '❚❚',
+            'Play': '▶', 'Next frame': '▶|', 'Last frame': '▶▶|', 'Increase speed': '+'}   # by each button's title
+
+def _text_buttons(html):
+    "matplotlib's animation `html` with text on its buttons, where it has icons from a web font (blank offline), and no link to that font"
+    html = re.sub(r'<link rel="stylesheet"\s+href="[^"]*font-awesome[^"]*">\s*', '', html)
+    def label(m): return m[1] + re.sub('([◀▶])', '\\1\ufe0e', _BUTTONS.get(m[2], m[2])) + '</button>'   # U+FE0E: a plain triangle, not an emoji
+    return re.sub(r'(<button title="([^"]*)"[^>]*>)\s*<i class="fa[^"]*"></i>\s*</button>', label, html)
+
 def animate(draw,               # `draw(k, axs)` draws frame `k` on the list of axes `axs`, cleared before each frame
             n_frames,           # how many frames
             ncols=1,            # axes side by side
@@ -74,7 +83,7 @@ def animate(draw,               # `draw(k, axs)` draws frame `k` on the list of 
             dpi=68,             # pixels per inch of each frame: with `figsize`, it sets the size in KB
             interval=700,       # milliseconds between frames
            ):
-    "An animation as HTML with its own play controls: it plays in a browser without a kernel"
+    "An animation as HTML with its own play controls, labelled in plain text: it plays in a browser without a kernel or the web"
     fig,axs = plt.subplots(1, ncols, figsize=figsize, dpi=dpi, squeeze=False)
     axs = list(axs[0])
     def frame(k):
@@ -83,9 +92,10 @@ def animate(draw,               # `draw(k, axs)` draws frame `k` on the list of 
     frame(n_frames-1); fig.tight_layout()   # lay out for the last frame, usually the widest
     with plt.rc_context({'animation.frame_format': 'jpeg'}):   # JPEG frames: about half the KB of PNG
         html = FuncAnimation(fig, frame, frames=n_frames, interval=interval).to_jshtml(default_mode='once')
+    html = _text_buttons(html)   # buttons that need nothing from the web
     plt.close(fig)   # the HTML is the figure: no static copy below it
     uid = re.search(r'_anim_img(\w+)"', html).group(1)    # matplotlib names the elements with a random id; a hash of the
-    return html.replace(uid, hashlib.sha1(html.replace(uid, '').encode()).hexdigest()[:32])   # frames keeps re-runs' output the sam
+    return html.replace(uid, hashlib.sha1(html.replace(uid, '').encode()).hexdigest()[:32])   # frames keeps re-runs' output the same
 
 # %% ../nbs/02_sgd.ipynb #a5211fcc
 def animate_descent(f,             # function the paths went down

@@ -27,9 +27,8 @@ def main(argv=None):
     dist = Path(argv[0] if argv else ROOT/'dist')
     ver, modules = version(), [p.relative_to(ROOT).as_posix() for p in (ROOT/'fastsgd').rglob('*.py') if '__pycache__' not in p.parts]
     whls, sdists = sorted(dist.glob('*.whl')), sorted(dist.glob('*.tar.gz'))
-    probs = []
-    if [p.name for p in whls] != [f'fastsgd-{ver}-py3-none-any.whl']: probs.append(f'{dist}: expected one wheel fastsgd-{ver}-py3-none-any.whl, found {[p.name for p in whls]}')
-    if [p.name for p in sdists] != [f'fastsgd-{ver}.tar.gz']: probs.append(f'{dist}: expected one sdist fastsgd-{ver}.tar.gz, found {[p.name for p in sdists]}')
+    probs = [f'{dist}: expected one {k} {want}, found {[p.name for p in got]}' for k, want, got in
+             (('wheel', f'fastsgd-{ver}-py3-none-any.whl', whls), ('sdist', f'fastsgd-{ver}.tar.gz', sdists)) if [p.name for p in got] != [want]]
     for whl in whls:
         probs += wheel_problems(whl, ver, modules)
         z = zipfile.ZipFile(whl)

@@ -15,33 +15,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 _re_block = re.compile(r'^```python[ \t]*\n(.*?)^```[ \t]*$', re.M | re.S)
 
-def python_blocks(md:str)->list:
-    "The sources of the ```python fenced blocks of markdown `md`, in order"
-    return [m[1] for m in _re_block.finditer(md)]
+def python_blocks(md:str)->list: return [m[1] for m in _re_block.finditer(md)]   # the ```python blocks of markdown `md`, in order
 
 def script(blocks)->str:
     "One script that runs `blocks` in order and says which block it is in"
-    parts = [f"print('--- README block {i}: ' + {b.strip().splitlines()[0][:70]!r}, flush=True)\n{b}"
-             for i, b in enumerate(blocks, 1)]
-    return '\n'.join(parts)
+    return '\n'.join(f"print('--- README block {i}: ' + {b.strip().splitlines()[0][:70]!r}, flush=True)\n{b}" for i, b in enumerate(blocks, 1))
 
 def main(argv=None):
     p = argparse.ArgumentParser(description="Run README.md's Python blocks in order, in a fresh interpreter")
     p.add_argument('--readme', type=Path, default=ROOT/'README.md')
     p.add_argument('--python', default=sys.executable, help='the interpreter (where fastsgd is installed)')
     a = p.parse_args(argv)
-    blocks = python_blocks(a.readme.read_text(encoding='utf-8'))
-    if not blocks:
-        print(f'{a.readme.name}: no ```python block found', file=sys.stderr)
-        return 1
+    if not (blocks := python_blocks(a.readme.read_text(encoding='utf-8'))): return print(f'{a.readme.name}: no ```python block found', file=sys.stderr) or 1
     with tempfile.TemporaryDirectory(prefix='fastsgd-readme-') as d:
-        f = Path(d)/'readme_blocks.py'
-        f.write_text(script(blocks), encoding='utf-8')
-        r = subprocess.run([a.python, '-I', str(f)], cwd=d, stdin=subprocess.DEVNULL)
+        (Path(d)/'readme_blocks.py').write_text(script(blocks), encoding='utf-8')
+        r = subprocess.run([a.python, '-I', 'readme_blocks.py'], cwd=d, stdin=subprocess.DEVNULL)
     if r.returncode:
-        print(f"{a.readme.name}'s Python does not run as shown (above): fix the visible code cells of nbs/index.ipynb "
-              f"(every name they use imported in a visible cell), then python tools/make_readme.py", file=sys.stderr)
-        return 1
+        return print(f"{a.readme.name}'s Python does not run as shown (above): fix the visible code cells of nbs/index.ipynb "
+                     f"(every name they use imported in a visible cell), then python tools/make_readme.py", file=sys.stderr) or 1
     print(f"{a.readme.name}: its {len(blocks)} Python block(s) ran in order in a fresh interpreter")
     return 0
 

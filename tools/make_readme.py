@@ -79,15 +79,12 @@ def make_readme()->str:
     return re.sub(r'\n{3,}', '\n\n', re.sub(r'[ \t]+\n', '\n', head + body)).strip('\n') + '\n'
 
 if __name__ == '__main__':
+    with warnings.catch_warnings(): warnings.simplefilter('ignore', DeprecationWarning); text = make_readme()
     readme = ROOT/'README.md'
-    with warnings.catch_warnings():
-        warnings.simplefilter('ignore', DeprecationWarning)
-        text = make_readme()
     old = readme.read_bytes().decode('utf-8') if readme.exists() else ''
     if '--check' in sys.argv[1:]:
         if old == text: sys.exit(print('README.md is in step with nbs/index.ipynb'))
         diff = list(difflib.unified_diff(old.splitlines(), text.splitlines(), 'README.md', 'from nbs/index.ipynb', lineterm='', n=1))
-        print('\n'.join(diff[:60]) + '\nREADME.md is out of step with nbs/index.ipynb: run python tools/make_readme.py', file=sys.stderr)
-        sys.exit(1)
+        sys.exit(print('\n'.join(diff[:60]) + '\nREADME.md is out of step with nbs/index.ipynb: run python tools/make_readme.py', file=sys.stderr) or 1)
     readme.write_bytes(text.encode('utf-8'))
     print(f"README.md {'unchanged' if old == text else 'written'} from nbs/index.ipynb")

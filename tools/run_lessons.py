@@ -15,14 +15,9 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 def run(nb:Path, out:Path, timeout:int)->tuple:
-    d = out/nb.stem
-    d.mkdir(parents=True, exist_ok=True)
-    path = shutil.copy(nb, d/nb.name)
-    t = time.perf_counter()
-    try:
-        NotebookClient(nbformat.read(path, as_version=4), timeout=timeout, kernel_name='python3',
-                       resources={'metadata': {'path': str(d)}}).execute()
-        err = None
+    (d := out/nb.stem).mkdir(parents=True, exist_ok=True)
+    path, t, err = shutil.copy(nb, d/nb.name), time.perf_counter(), None
+    try: NotebookClient(nbformat.read(path, as_version=4), timeout=timeout, kernel_name='python3', resources={'metadata': {'path': str(d)}}).execute()
     except CellExecutionError as e: err = str(e).strip()[-2000:]
     except Exception as e: err = f'{type(e).__name__}: {e}'[-2000:]
     return nb, time.perf_counter() - t, err
