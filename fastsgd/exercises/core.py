@@ -55,8 +55,12 @@ class Exercise:
         errors=(),           # extra `(text in the error, advice)` pairs for exceptions typical of this exercise
         takes_value=False,   # the answer may also be the value itself rather than a function that makes it
         skeleton:str=None,   # the code of the "your turn" cell, where the solution's header and docstring with `...` won't do
+        course=(),           # `(line, run)` pairs, how the lessons use the answer: `run(f)` makes the lesson's call `line` with `f`
     ):
         if isinstance(hints, str) or not 2 <= len(hints) <= 3: raise ValueError(f"{name}: give two or three hints, from the idea to the shape of the code")
+        if not all(isinstance(o, tuple) and len(o) == 2 and isinstance(o[0], str) and callable(o[1]) for o in course):
+            raise ValueError(f"{name}: `course` takes `(line, run)` pairs: the lesson's call as a string, and a function `run(f)` that makes it with `f`")
+        self.course = tuple(course)
         self.name,self.notebook,self.task,self.solution,self.judge,self.hints = name,notebook,task,solution,judge,tuple(hints)
         self.answer_name,self.errors,self.takes_value,self._ref = answer_name or name,errors,takes_value,None
         self.skeleton = skeleton or derive_skeleton(solution, name, self.answer_name)
@@ -108,8 +112,11 @@ def verdict(name:str, answer)->tuple:
         with warnings.catch_warnings(), torch.random.fork_rng(devices=[]), torch.enable_grad():
             warnings.simplefilter('ignore')
             torch.manual_seed(0)
-            note = ex.judge(Judge(ex, answer))
-        return 'right', "right!" + (f" {note}" if note else "") + f" Compare with another way of writing it: `solution('{name}')`."
+            j = Judge(ex, answer)
+            notes = [ex.judge(j)]
+            j.course()
+        notes = ' '.join(o[0].upper() + o[1:] + ('' if o.endswith('.') else '.') for o in [*notes, *j.notes] if o)
+        return 'right', "right!" + (f" {notes}" if notes else "") + f" Compare with another way of writing it: `solution('{name}')`."
     except Wrong as v: return 'wrong', str(v)
     except NotDone as v: return 'todo', str(v)
     except KeyboardInterrupt: raise

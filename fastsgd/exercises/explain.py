@@ -62,7 +62,7 @@ def _origin(e)->str:
 
 def explain(e:BaseException, # what the learner's code raised
             name:str,        # the answer's name as the verdict shows it, such as '`my_sigmoid`'
-            given:str,       # its inputs, described
+            given:str,       # its inputs, described ('': not said)
             errors=(),       # the exercise's own `(text in the error, advice)` pairs, tried first
             args=(),         # the names of the reference's arguments: a NameError on one of them gets its own advice
            )->str:
@@ -73,5 +73,5 @@ def explain(e:BaseException, # what the learner's code raised
         n = e.name
         advice = (f"`{n}` is an argument of `__init__`, which only exists while `__init__` runs: keep it, `self.{n} = {n}`, and use `self.{n}` in the other methods"
                   if n in args else f"`{n}` isn't defined where it's used: define it, or import it, in your notebook first")
-    msg = f"{name} raised {text}{_origin(e)}, given {given}."
+    msg = f"{name} raised {text}{_origin(e)}" + (f", given {given}." if given else ".")
     return msg + (f" Hint: {advice}." if advice else "")

@@ -86,6 +86,8 @@ def notebook_global(obj, name:str):
     return None
 
 # %% ../../nbs/lib/exercises/judge.ipynb #4cdf00bf
+def _dt(t)->str: return str(t.dtype).removeprefix('torch.')
+
 def _params(f):
     "The names of `f`'s arguments (of `__init__` for a class)"
     try: return [p for p in inspect.signature(f).parameters if p != 'self']
@@ -95,7 +97,11 @@ class Judge:
     "What a judge gets: the `answer`, the exercise's reference `ref`, and helpers that call and compare, raising only `Wrong` or `NotDone`"
     def __init__(self, ex, answer):
         "`ex` is the `Exercise` (its `reference`, `answer_name` and `errors` are used); `answer` what the learner wrote"
-        self.ex,self.answer,self.ref,self.seen = ex,answer,ex.reference,[]
+        self.ex,self.answer,self.ref,self.seen,self.notes = ex,answer,ex.reference,[],[]
+
+    def note(self, text:str):
+        "Keep `text`, a fact about a right answer that the ✓ verdict adds (once)"
+        if text not in self.notes: self.notes.append(text)
 
     def named(self, attr:str='')->str:
         "The answer's name, or that of its attribute `attr`, for a message"
@@ -145,12 +151,11 @@ class Judge:
         return res.reshape(()) if res.numel() == 1 else res
 
     def expect(self, got, want, args, mistakes=(), shape=None, dtype=True, nan=None):
-        "Refuse `got` unless it matches `want`, naming the first of `mistakes` (`(wrong_fn, diagnosis)`) that gives what the answer gave on every input so far"
+        "Refuse `got` unless it matches `want` (another dtype is only noted, when `dtype`: the course calls judge it), naming the first of `mistakes` (`(wrong_fn, diagnosis)`) that gives what the answer gave on every input so far"
         if not any(a is args for a,_ in self.seen): self.seen.append((args, got))
         if same(got, want):
             if dtype and isinstance(got, torch.Tensor) and isinstance(want, torch.Tensor) and got.dtype != want.dtype:
-                raise Wrong(f"the values are right, but {self.named()} returns {got.dtype} where we expect {want.dtype} "
-                            f"(given {self.given(args)}): did part of it go through NumPy or Python numbers?")
+                self.note(f"it returns {_dt(got)} where the lesson's returns {_dt(want)}")   # the course calls judge it
             return
         def gives(f, args, got):
             try:
@@ -217,6 +222,23 @@ class Judge:
         (out*w).sum().backward(); (outr*w).sum().backward()
         if x.grad is None or not same(x.grad, xr.grad):
             raise Wrong(f"the values are right, but the gradient with respect to `{n}` is not: did part of the calculation go through `.data` or `.detach()`?")
+
+    def course(self):
+        "Run the answer as the lessons will (the exercise's `course` calls), after the judge: ✗ naming the call that fails with it, or that gives another result than with the reference"
+        nb = self.ex.notebook[:2]
+        lead = f"{'; '.join(self.notes)}, and " if self.notes else ""
+        for line,run in getattr(self.ex, 'course', ()):
+            torch.manual_seed(0); want = run(self.ref)          # the reference failing is the checker's own failure: ? can't tell
+            torch.manual_seed(0)
+            try: got = run(self.answer)
+            except KeyboardInterrupt: raise
+            except BaseException as e:
+                why = explain(e, self.named(), '', self.ex.errors, _params(self.ref))
+                raise Wrong(f"{lead}`{line}`, as lesson {nb} calls it, fails with your answer: {why}") from None
+            if want is not None and not same(got, want):
+                raise Wrong(f"{lead}`{line}` gives {describe(got)} with yours; the lesson's gives {describe(want)}.")
+        if self.notes and getattr(self.ex, 'course', ()): self.notes[-1] += "; the lesson's next calls work with it"
+
 
 # %% ../../nbs/lib/exercises/judge.ipynb #c8c452af
 def params_with_grads()->list:
