@@ -39,7 +39,7 @@ def record(name:str,          # the exercise
           ):
     "Append one row to the record: the exercise, its notebook, the event, its verdict or hint level, and the time"
     row = dict(exercise=name, notebook=notebook, event=event, time=time.strftime('%Y-%m-%dT%H:%M:%S'))
-    if verdict: row['verdict'] = verdict
+    if verdict: row['verdict'],row['done'] = verdict,verdict == 'right'     # only ✓ is done: ? can't tell is not
     if level: row['level'] = level
     line = (json.dumps(row, ensure_ascii=False) + '\n').encode('utf-8')
     try:
