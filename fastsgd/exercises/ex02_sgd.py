@@ -14,11 +14,11 @@ from .core import Exercise, register
 from .judge import Wrong, NotDone, describe, same, params_with_grads, grads_cleared
 
 # %% auto #0
-__all__ = []
+__all__ = ['as_text']
 
 # %% ../../nbs/lib/exercises/ex02_sgd.ipynb #5dd2369d
-def _show(*ts)->list:
-    "The tensors `ts` as text, all at the fewest significant digits (4 to 8) at which numbers that differ print differently"
+def as_text(*ts)->list:
+    "The tensors `ts` as text for a message, all at one precision: the fewest significant digits (4 to 8) at which numbers that differ print differently"
     def num(v, d):
         s = f'{v:.{d}g}'
         return s if any(c in s for c in '.ein') else s + '.'
@@ -49,7 +49,7 @@ def _judge_sgd_step(j):
     if near(lambda w,g: w - g/lr): raise Wrong(f"{j.named()} divides by the learning rate: multiply by it")
     want = [w - lr*g for w,g in zip(w0, g0)]
     if not moved:
-        was,grad,should = _show(w0[0], g0[0], want[0])
+        was,grad,should = as_text(w0[0], g0[0], want[0])
         raise Wrong(f"the gradients were cleared but the parameters didn't move: after {j.named()} with lr={lr}, w is still {was} "
                     f"(its gradient was {grad}), and its gradient is now cleared; it should be {should}. "
                     "Move each parameter by `-lr*p.grad` first, then clear its gradient")
@@ -63,7 +63,7 @@ def _judge_sgd_step(j):
                     "after the first parameter: step and clear every `p` in `params`, and return nothing")
     for n,p,w,g,x,should in zip(_NAMES, ps, w0, g0, now, want):
         if not same(x, should):
-            was,grad,should,yours = _show(w, g, should, x)
+            was,grad,should,yours = as_text(w, g, should, x)
             raise Wrong(f"after one step with lr={lr}, from {n} = {was} with gradient {grad}, {n} should be {should}; yours is {yours}")
     if not cleared: raise Wrong(f"{j.named()} moves the parameters correctly but leaves their gradients: the next `backward` would add to them. "
                                 "Clear each one after the step, `p.grad = None` (or `p.grad.zero_()`)")
@@ -99,10 +99,10 @@ register(Exercise('sgd_step', '02_sgd.ipynb',
         p.data -= lr*p.grad
         p.grad = None''',
     judge=_judge_sgd_step,
-    hints=("Two lines above did it for one weight, and `for p in params:` does it for each tensor of the list: "
-           "change `p.data` (autograd doesn't record that), or step `p` itself inside `with torch.no_grad():`.",
-           "`p.data -= lr*p.grad` moves one parameter against its gradient; `p.grad = None` clears the gradient, which `backward` would otherwise add to. "
-           "Nothing to return: the parameters change where they are.",
+    hints=("PyTorch records what is done to a tensor that requires grad, and refuses to change one in place (`p -= ...`): change `p.data`, "
+           "the same numbers without the tracking, or step `p` inside `with torch.no_grad():`.",
+           "`for p in params:` walks the list; inside it, `p.data -= lr*p.grad` moves one tensor against its gradient and `p.grad = None` clears "
+           "the gradient. Nothing to return: the parameters change where they are.",
            '`for p in params:` then, inside the loop, `p.data -= lr*p.grad` and `p.grad = None`; nothing to return.'),
     errors=(("'list' object has no attribute", "`params` is a list of tensors: work on each one in a loop, `for p in params:`"),
             ("'tuple' object has no attribute", "`params` is a tuple of tensors: work on each one in a loop, `for p in params:`")),

@@ -65,9 +65,10 @@ register(Exercise('init_params', '03_loss.ipynb',
     "Random numbers of shape `size`, normally distributed with standard deviation `std`, that track gradients"
     return (torch.randn(size)*std).requires_grad_()''',
     judge=_judge_init_params, answer_name='my_init_params',
-    hints=("`torch.randn(size)` draws numbers from the normal distribution, around 0 with a standard deviation of 1, in the shape `size` "
-           "(a tuple such as `(28*28,1)`, or one int such as `1`); multiplying them by `std` scales their spread.",
-           "Multiply first, then call `.requires_grad_()` on the result: a tensor computed from one that tracks gradients is not a leaf, and SGD can't update it.",
+    hints=("Multiply first, then call `.requires_grad_()` on the result: a tensor computed from one that already tracks gradients is not a "
+           "leaf, and SGD can't update it.",
+           "`torch.randn(size)` takes `size` as it comes, a tuple such as `(28*28,1)` or a single int such as `1` (the lesson's bias): "
+           "no `*size`, and no conversion.",
            "`return (torch.randn(size)*std).requires_grad_()`."),
     errors=(("argument after * must be an iterable", "`size` can be a single int, as in `init_params(1)` for the bias: `torch.randn(size)` takes a tuple or an int; `torch.randn(*size)` only a tuple"),
             ("same dtype", "the images are float32, as `torch.randn` makes its numbers; parameters of another dtype (float64 from NumPy, or "
@@ -120,8 +121,8 @@ register(Exercise('linear1', '03_loss.ipynb',
     "A linear model: each row of `xb` times `weights`, plus `bias`"
     return xb@weights + bias''',
     judge=_judge_linear1, answer_name='my_linear1',
-    hints=("`@` multiplies matrices: `xb@weights` takes (n,784) and (784,1) to (n,1), one multiply-and-sum per row, that is per image.",
-           "Adding `bias`, of shape (1,), broadcasts: the same number is added to every image's prediction.",
+    hints=("`bias` has shape (1,): added to the (n,1) column `xb@weights`, it broadcasts, the same number added to every image's prediction.",
+           "For a batch, `xb@weights` already gives the (n,1) column: no `.T`, `.sum` or `.view`, which are for one image written out by hand.",
            "`return xb@weights + bias`."),
     course=(("preds = linear1(train_x, weights, bias)", lambda f: f(_rows(800), *_weights())),
             ("linear1(train_x[:1], weights, bias)", lambda f: f(_rows(1), *_weights())),
