@@ -78,8 +78,7 @@ def stack_images(files):
            "A list comprehension gives one (28,28) tensor per file; `torch.stack(list_of_tensors)` makes them one (n,28,28) tensor, and "
            "`.float()/255` turns bytes 0-255 into floats 0-1.",
            "`return torch.stack([torch.tensor(np.array(Image.open(o))) for o in files]).float()/255`."),
-    errors=(('Could not infer dtype of', "`torch.tensor` can't read a PIL image: make it a NumPy array first, `torch.tensor(np.array(Image.open(f)))`"),
-            ("'builtin_function_or_method' and", "a method without its parentheses is the method itself, not what it gives: `.float()`, not `.float`")),
+    errors=(("'builtin_function_or_method' and", "a method without its parentheses is the method itself, not what it gives: `.float()`, not `.float`"),),
     course=(("stacked = stack_images(threes[:6])", lambda f: f(_threes(6))),
             ("stack_images(threes[:1])", lambda f: f(_threes(1))),
             ("stack_images(threes[:6]).view(6, -1) @ w", _stack_then_linear))))

@@ -125,4 +125,4 @@ register(Exercise('mnist_distance', '01_pixel_similarity.ipynb',
     course=(("mnist_distance(a_3, mean3)", lambda f: f(_ims(28, 28), _ims(28, 28, seed=1))),
             ("mnist_distance(valid_3, mean3)", lambda f: f(_ims(200, 28, 28), _ims(28, 28, seed=1))),
             ("is_3(valid_3[:5], mean3, mean7)", lambda f: f(_ims(5, 28, 28), _ims(28, 28, seed=1)) < f(_ims(5, 28, 28), _ims(28, 28, seed=2))),
-            ("mnist_distance(x[:,None], means) in NearestMean.predict", _nearest_mean))))
+            ("mnist_distance(o[:,None], self.means)", _nearest_mean))))

@@ -71,8 +71,6 @@ register(Exercise('init_params', '03_loss.ipynb',
            "no `*size`, and no conversion.",
            "`return (torch.randn(size)*std).requires_grad_()`."),
     errors=(("argument after * must be an iterable", "`size` can be a single int, as in `init_params(1)` for the bias: `torch.randn(size)` takes a tuple or an int; `torch.randn(*size)` only a tuple"),
-            ("same dtype", "the images are float32, as `torch.randn` makes its numbers; parameters of another dtype (float64 from NumPy, or "
-             "`dtype=torch.float64`) can't be multiplied with them: keep float32"),
             ("normal() received an invalid combination of arguments", "`torch.normal(mean, std, size)` takes `size` only as a tuple, and the lesson calls `init_params(1)`: `torch.randn(size)*std` takes a tuple or an int")),
     course=(("weights = init_params((28*28,1))", lambda f: _Spread(f((28*28,1)))),
             ("bias = init_params(1)", lambda f: tuple(f(1).shape)),
