@@ -12,6 +12,7 @@ import atexit, functools, shutil, tempfile
 from pathlib import Path
 import numpy as np, torch
 from PIL import Image
+from fastcore.foundation import L
 from .core import Exercise, register
 from .judge import Wrong
 
@@ -21,16 +22,26 @@ __all__ = []
 # %% ../../nbs/lib/exercises/ex00_data.ipynb #30345055
 @functools.cache
 def _pngs()->list:
-    "Five small 28x28 grayscale PNGs in a temporary folder (removed at exit), made once"
+    "Eight small 28x28 grayscale PNGs in a temporary folder (removed at exit), made once: six of every shade 0-255, a faint one (0-200) and one more"
     d = Path(tempfile.mkdtemp(prefix='fastsgd-ex00-')); atexit.register(shutil.rmtree, d, True)
     g = np.random.default_rng(0)
     res = []
-    for i in range(5):
-        f = d/f'{i}.png'; Image.fromarray(g.integers(0, 256, (28, 28), dtype=np.uint8), mode='L').save(f); res.append(str(f))
+    for i in range(8):
+        px = g.integers(0, 256, (28, 28), dtype=np.uint8)
+        if i == 6: px = (px.astype(np.float32)*200/255).round().astype(np.uint8)    # faint: its darkest pixel is 200
+        f = d/f'{i}.png'; Image.fromarray(px, mode='L').save(f); res.append(str(f))
     return res
 
+class _Files(list):
+    "A list of paths that a message shows by their names only"
+    def __repr__(self): return '[' + ', '.join(repr(Path(o).name) for o in self) + ']'
+
+def _threes(n:int):
+    "The first `n` of the judge's PNGs as the lesson's `threes[:n]` gives them: an `L` of `Path`s"
+    return L(Path(o) for o in _pngs()[:n])
+
 def _judge_stack_images(j):
-    fs = _pngs()
+    fs = _Files(_pngs())
     def convert(res):
         if isinstance(res, list) and res and all(isinstance(o, torch.Tensor) for o in res):
             raise Wrong(f"{j.named()} returned a list of {len(res)} tensors: `torch.stack(list_of_tensors)` makes one tensor of shape (n,28,28)")
@@ -39,9 +50,19 @@ def _judge_stack_images(j):
             raise Wrong(f"{j.named()} returned {str(res.dtype).removeprefix('torch.')} numbers, whole numbers from 0 to 255: "
                         "make them floats and scale them to between 0 and 1, `.float()/255`")
         return res
+    by_max = "the pixels are divided by the largest pixel of the images, not by 255: a faint image (darkest pixel 200) comes out as dark as a black one. Divide by 255, the largest value a byte holds, `.float()/255`"
     mistakes = ((lambda files: j.ref(files)*255, "the values go from 0 to 255: divide by 255, so that every pixel is between 0 and 1"),
-                (lambda files: j.ref(files).view(-1, 28), "the images are glued one below the other, (n*28, 28): `torch.stack` adds a new first axis, (n,28,28); `torch.cat` doesn't"))
-    j.expect_all(((fs[:3],), (fs[3:],)), mistakes, convert=convert, alts={'files': (fs[1:4],)})
+                (lambda files: j.ref(files).view(-1, 28), "the images are glued one below the other, (n*28, 28): `torch.stack` adds a new first axis, (n,28,28); `torch.cat` doesn't"),
+                (lambda files: j.ref(files).transpose(0, 1), "the new axis is the second one, (28,n,28): `torch.stack(tensors)`, with its default `dim=0`, puts the images along the first axis, (n,28,28)"),
+                (lambda files: j.ref(files).permute(1, 2, 0), "the new axis is the last one, (28,28,n): `torch.stack(tensors)`, with its default `dim=0`, puts the images along the first axis, (n,28,28)"),
+                (lambda files: j.ref(sorted(files)), "the images come out in another order than `files`: did you sort them? Keep the order you are given, which is the order of the labels"),
+                (lambda files: j.ref(files)/j.ref(files).max(), by_max),
+                (lambda files: j.ref(files)/j.ref(files).amax((1, 2), keepdim=True), by_max))
+    j.expect_all(((_Files(fs[:3]),), (_Files(fs[3:5]),), (_Files(fs[2::-1]),), (_Files(fs[6:7]),)), mistakes, convert=convert, alts={'files': (_Files(fs[1:4]),)})
+
+def _stack_then_linear(f):
+    "The lesson's next use of the stacked images: each flattened to a row of 784 pixels, times float32 weights"
+    return f(_threes(6)).view(6, -1) @ torch.randn(784, generator=torch.Generator().manual_seed(42))
 
 register(Exercise('stack_images', '00_data.ipynb',
     "Open a list of 28x28 grayscale PNG files and return them as one float tensor (n,28,28) with values between 0 and 1",
@@ -52,6 +73,12 @@ def stack_images(files):
     "The images at `files` (paths of 28x28 grayscale PNGs) as one float tensor (n,28,28) of values between 0 and 1"
     return torch.stack([torch.tensor(np.array(Image.open(o))) for o in files]).float()/255''',
     judge=_judge_stack_images,
-    hints=("Three steps: each file becomes a tensor of whole numbers 0-255, the tensors become one tensor with a new first axis, and the numbers become floats between 0 and 1.",
-           "`torch.tensor(np.array(Image.open(f)))` (or fastai's `tensor(Image.open(f))`) reads one image; `torch.stack(list_of_tensors)` stacks them; `.float()/255` scales.",
-           "`return torch.stack([torch.tensor(np.array(Image.open(o))) for o in files]).float()/255`.")))
+    hints=("`torch.tensor` can't read a PIL image itself: `np.array(Image.open(f))` gives its pixels as a (28,28) NumPy array of uint8, "
+           "and `torch.tensor` of that array is the tensor, as in the cell that made `t` from `im3`.",
+           "A list comprehension gives one (28,28) tensor per file; `torch.stack(list_of_tensors)` makes them one (n,28,28) tensor, and "
+           "`.float()/255` turns bytes 0-255 into floats 0-1.",
+           "`return torch.stack([torch.tensor(np.array(Image.open(o))) for o in files]).float()/255`."),
+    errors=(("'builtin_function_or_method' and", "a method without its parentheses is the method itself, not what it gives: `.float()`, not `.float`"),),
+    course=(("stacked = stack_images(threes[:6])", lambda f: f(_threes(6))),
+            ("stack_images(threes[:1])", lambda f: f(_threes(1))),
+            ("stack_images(threes[:6]).view(6, -1) @ w", _stack_then_linear))))

@@ -1,6 +1,6 @@
 """The judges behind the "your turn" cells of [01_pixel_similarity](../../01_pixel_similarity.ipynb), and their tests
 
-The judges, hints and solutions of the exercises of lesson 01 (01_pixel_similarity): `mnist_distance`, `tensor_3x3`, `double_odds`. Each judge runs the learner's answer on the lesson's inputs and on others, and names the mistake it finds.
+The judges, hints and solutions of the exercises of lesson 01 (01_pixel_similarity): `tensor_3x3`, `double_odds`, `mnist_distance`. Each judge runs the learner's answer on the lesson's inputs and on others, and names the mistake it finds.
 
 Docs: https://fastsgd.github.io/fastsgd/lib/exercises/ex01_pixel_similarity.html.md"""
 
@@ -16,34 +16,6 @@ from .judge import Wrong, describe, same
 
 # %% auto #0
 __all__ = []
-
-# %% ../../nbs/lib/exercises/ex01_pixel_similarity.ipynb #e97a48b0
-def _judge_mnist_distance(j):
-    g = torch.Generator().manual_seed(0)
-    ims, mean3 = torch.rand(5,6,6, generator=g), torch.rand(6,6, generator=g)
-    mistakes = (
-        (lambda a,b: (a-b).abs().mean(), "one number for the whole batch: mean over which axes? `.mean((-1,-2))` averages the "
-         f"pixels of each image and keeps one distance per image; check with `{j.named().strip('`')}(valid_3, mean3).shape`"),
-        (lambda a,b: (a-b).abs().mean(-1), "one number per row of pixels: average over both image axes, `.mean((-1,-2))`"),
-        (lambda a,b: (a-b).abs().mean(0), "that's averaged over the batch axis, giving one 6x6 image: average over the image axes `(-1,-2)` instead"),
-        (lambda a,b: (a-b).abs().mean((0,1)), "a mean over axes 0 and 1, which for a batch are the image and the row, not the pixels of each "
-         "image: count the axes from the end, `.mean((-1,-2))`, so that it works for one image and for a batch"),
-        (lambda a,b: (a-b).mean((-1,-2)), "no absolute value: a pixel darker in `a` and one darker in `b` cancel out. Take `.abs()` of the difference first"),
-        (lambda a,b: ((a-b)**2).mean((-1,-2)).sqrt(), "that's the root mean squared error (the L2 distance); the book's `mnist_distance` is the L1: the mean of the absolute differences"),
-        (lambda a,b: ((a-b)**2).mean((-1,-2)), "that's the mean squared difference; the book's `mnist_distance` is the mean of the absolute differences, `(a-b).abs()`"),
-        (lambda a,b: (a-b).abs().sum((-1,-2)), "a sum instead of a mean: the right ranking, but the number grows with the image size. Use `.mean((-1,-2))`"),
-    )
-    j.expect_all(((ims, mean3), (ims[0], mean3), (mean3, ims)), mistakes, convert=partial(j.tensor, number=True), dtype=False)
-
-register(Exercise('mnist_distance', '01_pixel_similarity.ipynb',
-    "Write the L1 distance between images `a` and `b`: the mean absolute difference over the last two axes, one number per image of a batch",
-    solution='''def mnist_distance(a, b):
-    "Mean absolute difference between images `a` and `b` over their last two axes (the L1 distance)"
-    return (a-b).abs().mean((-1,-2))''',
-    judge=_judge_mnist_distance, answer_name='my_mnist_distance',
-    hints=('The distance between two images is one number per image: how different they are, pixel by pixel, on average. A pixel darker in `a` and one darker in `b` must not cancel out.',
-           "`(a-b).abs()` gives each pixel's difference as a positive number; `.mean(axes)` averages over the axes you name, and axes counted from the end (`-1`, `-2`) are the rows and columns whatever comes before them.",
-           '`return (a-b).abs().mean((-1, -2))`: one line, subtract, absolute value, mean over the last two axes.')))
 
 # %% ../../nbs/lib/exercises/ex01_pixel_similarity.ipynb #8d5e81d4
 def _judge_tensor_3x3(j):
@@ -61,8 +33,14 @@ def _judge_tensor_3x3(j):
          "start at 0 (`torch.arange(9)` stops before 9 and starts at 0: use `torch.arange(1,10)`)"),
         (lambda: tensor([[2,4,6],[8,10,12],[14,16,18]]), "that's the whole doubled tensor: now select its bottom-right four numbers, `t[1:,1:]`"),
         (lambda: tensor([[12,14],[16,18]]), "those numbers aren't a corner of the tensor: did you take the last four elements of the flattened tensor? Slice both axes, `t[1:,1:]`"),
+        (lambda: tensor([[14,16,18]]), "that's the last row only: `t[1:][1:]` slices the rows twice, so the second `[1:]` drops another row, "
+         "not the first column. Put both axes in one pair of brackets, `t[1:, 1:]`"),
     )
     j.expect(got, want, (), mistakes, dtype=False)
+
+def _value(f):
+    "What the answer to `tensor_3x3` gives: the function's result, or the value itself"
+    return f() if callable(f) else f
 
 register(Exercise('tensor_3x3', '01_pixel_similarity.ipynb',
     "Make a 3x3 tensor of the numbers 1 to 9, double it, and return its bottom-right four numbers",
@@ -71,9 +49,10 @@ register(Exercise('tensor_3x3', '01_pixel_similarity.ipynb',
     t = torch.arange(1, 10).view(3, 3)
     return (t*2)[1:, 1:]''',
     judge=_judge_tensor_3x3, takes_value=True,
-    hints=('Three steps: make the numbers 1 to 9, arrange them in a 3x3 grid, double them; then keep rows 1-2 and columns 1-2.',
-           '`torch.arange(start, end)` leaves out `end`; `.view(3, 3)` makes a grid; `t[1:, 1:]` slices both axes at once.',
-           '`t = torch.arange(1, 10).view(3, 3)`, then `return (t*2)[1:, 1:]`.')))
+    hints=('`torch.arange(1, 10)` gives the numbers 1 to 9 (the end, 10, is left out), and `.view(3, 3)` lays them out as a 3x3 grid.',
+           'Index both axes in one pair of brackets, a slice for each: `t[1:, 1:]` keeps rows 1 and 2 and columns 1 and 2. (`t[1:][1:]` slices the rows twice.)',
+           '`t = torch.arange(1, 10).view(3, 3)`, then `return (t*2)[1:, 1:]`.'),
+    course=(("tensor_3x3()", _value),)))
 
 # %% ../../nbs/lib/exercises/ex01_pixel_similarity.ipynb #e53daa2d
 def _judge_double_odds(j):
@@ -87,7 +66,10 @@ def _judge_double_odds(j):
         for f,msg in ((lambda ns: [2*o for o in ns if o % 2 == 0], "those are the even numbers doubled: an odd number leaves a remainder of 1, `o % 2 == 1`"),
                       (lambda ns: [2*o for o in ns], "every number is doubled: add an `if` at the end of the comprehension to keep only the odd ones"),
                       (lambda ns: [o for o in ns if o % 2 == 1], "you kept the odd numbers but didn't double them: the expression at the front, `2*o`, is what goes in the list"),
-                      (lambda ns: sorted(2*o for o in ns if o % 2 == 1), "right numbers, wrong order: keep them in the order of `nums`")):
+                      (lambda ns: sorted(2*o for o in ns if o % 2 == 1), "right numbers, wrong order: keep them in the order of `nums`"),
+                      (lambda ns: [2*o for o in ns[::2]], "those are the items at every other position, `nums[::2]`, doubled: in `[1, 2, 3, 4, 5]` "
+                       "they happen to be the odd numbers, but not in general. Test each number itself, `if o % 2 == 1`"),
+                      (lambda ns: [2*o for o in ns if o % 2 == 1 and o > 0], "the negative odd numbers are missing: -3 is odd too (`-3 % 2` is 1 in Python)")):
             if got == f(nums): raise Wrong(msg)
         raise Wrong(f"given nums = {nums!r}, {j.named()} gives {describe(got)}; expected {want!r}")
 
@@ -97,6 +79,50 @@ register(Exercise('double_odds', '01_pixel_similarity.ipynb',
     "The odd numbers of the list `nums`, each doubled, in their order"
     return [2*o for o in nums if o % 2 == 1]''',
     judge=_judge_double_odds,
-    hints=('A list comprehension keeps some items of a list and transforms them: which ones (the odd numbers), and into what (their double)?',
-           '`o % 2` is the remainder after dividing by 2: 1 for an odd number; the shape is `[expression for o in nums if condition]`.',
-           '`return [2*o for o in nums if o % 2 == 1]`.')))
+    hints=('`o % 2` is the remainder after dividing `o` by 2: 1 for an odd number, 0 for an even one. That is the test that keeps a number.',
+           'The shape is `[expression for o in nums if condition]`: the `if` at the end keeps some items, and the expression at the front, here `2*o`, is what goes in the list.',
+           '`return [2*o for o in nums if o % 2 == 1]`.'),
+    course=(("double_odds([1, 2, 3, 4, 5])", lambda f: f([1, 2, 3, 4, 5])),)))
+
+# %% ../../nbs/lib/exercises/ex01_pixel_similarity.ipynb #e97a48b0
+def _judge_mnist_distance(j):
+    g = torch.Generator().manual_seed(0)
+    ims, mean3 = torch.rand(5,28,28, generator=g), torch.rand(28,28, generator=g)
+    mistakes = (
+        (lambda a,b: (a-b).abs().mean(), "one number for the whole batch: mean over which axes? `.mean((-1,-2))` averages the "
+         f"pixels of each image and keeps one distance per image; check with `{j.named().strip('`')}(threes, mean3).shape`, one distance per 3"),
+        (lambda a,b: (a-b).abs().mean(-1), "one number per row of pixels: average over both image axes, `.mean((-1,-2))`"),
+        (lambda a,b: (a-b).abs().mean(0), "that's averaged over the batch axis, giving one 28x28 image: average over the image axes `(-1,-2)` instead"),
+        (lambda a,b: (a-b).abs().mean((0,1)), "a mean over axes 0 and 1, which for a batch are the image and the row, not the pixels of each "
+         "image: count the axes from the end, `.mean((-1,-2))`, so that it works for one image and for a batch"),
+        (lambda a,b: (a-b).mean((-1,-2)), "no absolute value: a pixel darker in `a` and one darker in `b` cancel out. Take `.abs()` of the difference first"),
+        (lambda a,b: ((a-b)**2).mean((-1,-2)).sqrt(), "that's the root mean squared error (the L2 distance); the book's `mnist_distance` is the L1: the mean of the absolute differences"),
+        (lambda a,b: ((a-b)**2).mean((-1,-2)), "that's the mean squared difference; the book's `mnist_distance` is the mean of the absolute differences, `(a-b).abs()`"),
+        (lambda a,b: (a-b).abs().sum((-1,-2)), "a sum instead of a mean: the right ranking, but the number grows with the image size. Use `.mean((-1,-2))`"),
+    )
+    j.expect_all(((ims, mean3), (ims[0], mean3), (mean3, ims)), mistakes, convert=partial(j.tensor, number=True))
+
+def _ims(*shape, seed=0):
+    "Stand-in images of `shape`, pixels between 0 and 1 like the lesson's"
+    return torch.rand(*shape, generator=torch.Generator().manual_seed(seed))
+
+def _nearest_mean(f):
+    "`NearestMean.predict`'s call: 7 images against two means, one distance per image and mean, then the nearest"
+    d = f(_ims(7, 28, 28)[:,None], _ims(2, 28, 28, seed=1))
+    return d, d.argmin(1)
+
+register(Exercise('mnist_distance', '01_pixel_similarity.ipynb',
+    "Write the L1 distance between images `a` and `b`: the mean absolute difference over the last two axes, one number per image of a batch",
+    solution='''def mnist_distance(a, b):
+    "Mean absolute difference between images `a` and `b` over their last two axes (the L1 distance)"
+    return (a-b).abs().mean((-1,-2))''',
+    judge=_judge_mnist_distance, answer_name='my_mnist_distance',
+    hints=("`.mean` takes the axes to average over, as a tuple: `t.mean((-1, -2))` averages over the last two, counted from the end, so the "
+           "same call gives one number for an image `(28,28)` and one per image for a batch `(n,28,28)`.",
+           "`(a-b).abs()` makes each pixel's difference positive, so that a pixel darker in `a` and one darker in `b` don't cancel; "
+           "`a-b` broadcasts, so a batch minus `mean3` subtracts it from every image.",
+           '`return (a-b).abs().mean((-1, -2))`: one line, subtract, absolute value, mean over the last two axes.'),
+    course=(("mnist_distance(a_3, mean3)", lambda f: f(_ims(28, 28), _ims(28, 28, seed=1))),
+            ("mnist_distance(valid_3, mean3)", lambda f: f(_ims(200, 28, 28), _ims(28, 28, seed=1))),
+            ("is_3(valid_3[:5], mean3, mean7)", lambda f: f(_ims(5, 28, 28), _ims(28, 28, seed=1)) < f(_ims(5, 28, 28), _ims(28, 28, seed=2))),
+            ("mnist_distance(o[:,None], self.means)", _nearest_mean))))

@@ -1,6 +1,6 @@
 """The judges behind the "your turn" cells of [02_sgd](../../02_sgd.ipynb), and their tests
 
-The judges, hints and solutions of the exercises of lesson 02 (02_sgd): `mse`, `sgd_step`. Each judge runs the learner's answer on the lesson's inputs and on others, and names the mistake it finds.
+The judges, hints and solutions of the exercises of lesson 02 (02_sgd): `sgd_step`, `mse`. Each judge runs the learner's answer on the lesson's inputs and on others, and names the mistake it finds.
 
 Docs: https://fastsgd.github.io/fastsgd/lib/exercises/ex02_sgd.html.md"""
 
@@ -8,38 +8,29 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises/ex02_sgd.html.md"""
 
 # %% ../../nbs/lib/exercises/ex02_sgd.ipynb #0e471112
 from __future__ import annotations
+import torch
 from torch import tensor
 from .core import Exercise, register
 from .judge import Wrong, NotDone, describe, same, params_with_grads, grads_cleared
 
 # %% auto #0
-__all__ = []
-
-# %% ../../nbs/lib/exercises/ex02_sgd.ipynb #1340228f
-def _judge_mse(j):
-    p,t = tensor([1., 2., 3., 4., 5.]),tensor([1.5, 2., 2., 5., 3.])
-    mistakes = (
-        (lambda p,t: (p-t).mean(), "no square: positive and negative errors cancel out. Square the differences, then take the mean"),
-        (lambda p,t: (p-t).abs().mean(), "that's the mean absolute error (L1): for the *squared* error, square the differences instead of taking their absolute value"),
-        (lambda p,t: ((p-t)**2).mean().sqrt(), "that's the root mean squared error: drop the square root"),
-        (lambda p,t: ((p-t)**2).sum(), "a sum instead of a mean: the loss would grow with the number of points. Use `.mean()`"),
-        (lambda p,t: (p-t).mean()**2, "you squared the mean difference: square each difference first, then average"),
-        (lambda p,t: (p-t)**2, "one value per point: take the `.mean()` to get the single number that `backward` starts from"),
-    )
-    j.expect_all(((p, t), (p.view(5,1), t.view(5,1))), mistakes)
-    j.grad((p, t))
-
-register(Exercise('mse', '02_sgd.ipynb',
-    "Write the mean squared error between predictions and targets",
-    solution='''def mse(preds, targets):
-    "Mean squared error between `preds` and `targets`"
-    return ((preds-targets)**2).mean()''',
-    judge=_judge_mse, answer_name='my_mse',
-    hints=("The error of each prediction, squared so that positive and negative errors can't cancel, then averaged into one number.",
-           '`preds-targets` subtracts element by element; `**2` squares each element; `.mean()` averages them all.',
-           '`return ((preds-targets)**2).mean()`.')))
+__all__ = ['as_text']
 
 # %% ../../nbs/lib/exercises/ex02_sgd.ipynb #5dd2369d
+def as_text(*ts)->list:
+    "The tensors `ts` as text for a message, all at one precision: the fewest significant digits (4 to 8) at which numbers that differ print differently"
+    def num(v, d):
+        s = f'{v:.{d}g}'
+        return s if any(c in s for c in '.ein') else s + '.'
+    vs = [t.detach().double().flatten().tolist() for t in ts]
+    for d in range(4, 9):
+        txt = [[num(v, d) for v in o] for o in vs]
+        if all(x != y for i in range(len(ts)) for k in range(i) if len(vs[i]) == len(vs[k])
+               for x,y,a,b in zip(txt[i], txt[k], vs[i], vs[k]) if not same(a, b)): break
+    return ['tensor([' + ', '.join(o) + '])' for o in txt]
+
+_NAMES = ('w', 'b')    # the names of `params_with_grads`'s two parameters, for a message
+
 def _judge_sgd_step(j):
     ps,lr = params_with_grads(),0.1
     w0,g0 = [p.detach().clone() for p in ps],[p.grad.clone() for p in ps]
@@ -56,11 +47,24 @@ def _judge_sgd_step(j):
     if near(lambda w,g: w + lr*g): raise Wrong(f"{j.named()} moves the parameters *up* the gradient, which makes the loss bigger: subtract `lr*p.grad`")
     if near(lambda w,g: w - g): raise Wrong(f"{j.named()} moves each parameter by its whole gradient: multiply the gradient by the learning rate `lr`")
     if near(lambda w,g: w - g/lr): raise Wrong(f"{j.named()} divides by the learning rate: multiply by it")
-    if not moved: raise Wrong(f"the gradients were cleared but the parameters didn't move: after {j.named()} with lr={lr}, w is still tensor([1., -2.]) "
-                              "(its gradient was tensor([2., -4.])), and its gradient is now cleared; it should be tensor([0.8, -1.6]). "
-                              "Move each parameter by `-lr*p.grad` first, then clear its gradient")
-    if not near(lambda w,g: w - lr*g):
-        raise Wrong(f"after one step with lr={lr}, from w = tensor([1., -2.]) with gradient tensor([2., -4.]), w should be tensor([0.8, -1.6]); yours is {describe(now[0])}")
+    want = [w - lr*g for w,g in zip(w0, g0)]
+    if not moved:
+        was,grad,should = as_text(w0[0], g0[0], want[0])
+        raise Wrong(f"the gradients were cleared but the parameters didn't move: after {j.named()} with lr={lr}, w is still {was} "
+                    f"(its gradient was {grad}), and its gradient is now cleared; it should be {should}. "
+                    "Move each parameter by `-lr*p.grad` first, then clear its gradient")
+    done = [same(n, w) and grads_cleared([p]) for n,w,p in zip(now, want, ps)]
+    still = [same(n, w) and not grads_cleared([p]) for n,w,p in zip(now, w0, ps)]
+    if any(done) and not all(done) and all(d or s for d,s in zip(done, still)):
+        left = [n for n,s in zip(_NAMES, still) if s]
+        took = [n for n,d in zip(_NAMES, done) if d]
+        raise Wrong(f"only {' and '.join(f'`{o}`' for o in took)} took {'its' if len(took) == 1 else 'their'} step: {' and '.join(f'`{o}`' for o in left)} "
+                    f"didn't move and kept {'its' if len(left) == 1 else 'their'} gradient. A `return` (or a `break`) inside the loop ends it "
+                    "after the first parameter: step and clear every `p` in `params`, and return nothing")
+    for n,p,w,g,x,should in zip(_NAMES, ps, w0, g0, now, want):
+        if not same(x, should):
+            was,grad,should,yours = as_text(w, g, should, x)
+            raise Wrong(f"after one step with lr={lr}, from {n} = {was} with gradient {grad}, {n} should be {should}; yours is {yours}")
     if not cleared: raise Wrong(f"{j.named()} moves the parameters correctly but leaves their gradients: the next `backward` would add to them. "
                                 "Clear each one after the step, `p.grad = None` (or `p.grad.zero_()`)")
     j.vary((lr,), lambda f, a: _stepped(j, f, *a), names=['lr'])
@@ -72,6 +76,21 @@ def _stepped(j, f, lr):
     else: f(ps, lr)
     return [p.detach().clone() for p in ps]
 
+def _one_weight(f):
+    "Notebook 02's single weight: `w = tensor(-1.5)`, the gradient of `w**2`, one step of 0.1; where it lands, and its gradient"
+    w = tensor(-1.5).requires_grad_()
+    (w**2).backward()
+    f([w], 0.1)
+    return w.detach().clone(), grads_cleared([w])
+
+def _weights_bias(f):
+    "Notebook 03's linear model, `(weights, bias)` of shapes (784,1) and (1,) with the gradients of a loss, stepped at lr=1: where they land"
+    g = torch.Generator().manual_seed(0)
+    x,w,b = torch.rand(4, 784, generator=g),(torch.randn(784, 1, generator=g)*0.1).requires_grad_(),torch.zeros(1).requires_grad_()
+    (x@w + b).sigmoid().mean().backward()
+    f((w, b), 1.)
+    return w.detach().clone(), b.detach().clone(), grads_cleared([w, b])
+
 register(Exercise('sgd_step', '02_sgd.ipynb',
     "Write one step of gradient descent: move each parameter against its gradient by `lr` times the gradient, then clear the gradient",
     solution='''def sgd_step(params, lr):
@@ -80,6 +99,63 @@ register(Exercise('sgd_step', '02_sgd.ipynb',
         p.data -= lr*p.grad
         p.grad = None''',
     judge=_judge_sgd_step,
-    hints=("Each parameter moves a small step *against* its gradient, the step's size set by the learning rate; then its gradient is cleared, because `backward` adds to it.",
-           'Change the parameter itself, not a name: `p.data -= ...` (or `p -= ...` inside `with torch.no_grad():`). `p.grad = None` clears a gradient.',
-           '`for p in params:` then, inside the loop, `p.data -= lr*p.grad` and `p.grad = None`; nothing to return.')))
+    hints=("PyTorch records what is done to a tensor that requires grad, and refuses to change one in place (`p -= ...`): change `p.data`, "
+           "the same numbers without the tracking, or step `p` inside `with torch.no_grad():`.",
+           "`for p in params:` walks the list; inside it, `p.data -= lr*p.grad` moves one tensor against its gradient and `p.grad = None` clears "
+           "the gradient. Nothing to return: the parameters change where they are.",
+           '`for p in params:` then, inside the loop, `p.data -= lr*p.grad` and `p.grad = None`; nothing to return.'),
+    errors=(("'list' object has no attribute", "`params` is a list of tensors: work on each one in a loop, `for p in params:`"),
+            ("'tuple' object has no attribute", "`params` is a tuple of tensors: work on each one in a loop, `for p in params:`")),
+    course=(("sgd_step([w], 0.1)  # w = tensor(-1.5).requires_grad_()", _one_weight),
+            ("sgd_step((weights, bias), lr)  # shapes (784,1) and (1,), as in notebook 03", _weights_bias))))
+
+# %% ../../nbs/lib/exercises/ex02_sgd.ipynb #1340228f
+def _judge_mse(j):
+    p,t = tensor([1., 2., 3., 4., 5.]),tensor([1.5, 2., 2., 5., 3.])
+    p2,t2 = tensor([[0., 1., 2.], [3., -1., 4.]]),tensor([[1., 1., 0.], [2., 2., 2.]])
+    mistakes = (
+        (lambda p,t: (p-t).mean(), "no square: positive and negative errors cancel out. Square the differences, then take the mean"),
+        (lambda p,t: (p-t).abs().mean(), "that's the mean absolute error (L1): for the *squared* error, square the differences instead of taking their absolute value"),
+        (lambda p,t: ((p-t)**2).mean().sqrt(), "that's the root mean squared error: drop the square root"),
+        (lambda p,t: ((p-t)**2).sum(), "a sum instead of a mean: the loss would grow with the number of points. Use `.mean()`"),
+        (lambda p,t: (p-t).mean()**2, "you squared the mean difference: square each difference first, then average"),
+        (lambda p,t: (p-t)**2, "one value per point: take the `.mean()` to get the single number that `backward` starts from"),
+        (lambda p,t: ((p-t)**2).sum()/5, "it divides by 5, the number of points of the first example, whatever the number of points: "
+         "`.mean()` divides by however many there are"),
+        (lambda p,t: ((p-t)**2).sum()/len(p), "it divides by `len(preds)`, the number of rows: for a table of 2 rows of 3 that is 2, not the 6 "
+         "squared errors. `.mean()` divides by the number of elements"),
+    )
+    j.expect_all(((p, t), (p.view(5,1), t.view(5,1)), (p2, t2), (p[:1], t[:1])), mistakes)
+    j.grad((p, t))
+
+def _coaster(f):
+    "Notebook 02's roller coaster: the loss of a random quadratic on 20 noisy speeds, then `backward`; the loss and the parameters' gradient"
+    g = torch.Generator().manual_seed(42)
+    time = torch.arange(0, 20).float()
+    speed = torch.randn(20, generator=g)*3 + 0.75*(time-9.5)**2 + 1
+    params = torch.randn(3, generator=g).requires_grad_()
+    a,b,c = params
+    loss = f(a*(time**2) + (b*time) + c, speed)
+    loss.backward()
+    return loss.detach(), params.grad
+
+def _one_row(f):
+    "`fit_line`'s step with `bs=1`: the loss of one row `x@a` against its target, then `backward`; the loss and `a`'s gradient"
+    a = tensor([-1., 1.]).requires_grad_()
+    loss = f(tensor([[0.3, 1.]])@a, tensor([2.5]))
+    loss.backward()
+    return loss.detach(), a.grad
+
+register(Exercise('mse', '02_sgd.ipynb',
+    "Write the mean squared error between predictions and targets",
+    solution='''def mse(preds, targets):
+    "Mean squared error between `preds` and `targets`"
+    return ((preds-targets)**2).mean()''',
+    judge=_judge_mse, answer_name='my_mse',
+    hints=("No loop: `preds-targets` subtracts element by element, whatever the shape, and gives one difference per point.",
+           "`**2` squares each element; `.mean()` with no argument averages over every element, giving the single number that `backward` starts from.",
+           '`return ((preds-targets)**2).mean()`.'),
+    course=(("loss = mse(preds, speed); loss.backward()", _coaster),
+            ("mse(tensor([1., 2.]), tensor([0., 4.]))", lambda f: f(tensor([1., 2.]), tensor([0., 4.]))),
+            ("mse(p, t)  # p, t: (10,3)", lambda f: f(*torch.randn(2, 10, 3, generator=torch.Generator().manual_seed(0)))),
+            ("mse(x[idx]@a, y[idx])  # in fit_line, bs=1", _one_row))))

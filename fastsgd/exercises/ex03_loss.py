@@ -1,6 +1,6 @@
 """The judges behind the "your turn" cells of [03_loss](../../03_loss.ipynb), and their tests
 
-The judges, hints and solutions of the exercises of lesson 03 (03_loss): `sigmoid`, `mnist_loss`, `batch_accuracy`, `init_params`, `linear1`. Each judge runs the learner's answer on the lesson's inputs and on others, and names the mistake it finds.
+The judges, hints and solutions of the exercises of lesson 03 (03_loss): `init_params`, `linear1`, `sigmoid`, `mnist_loss`, `batch_accuracy`. Each judge runs the learner's answer on the lesson's inputs and on others, and names the mistake it finds.
 
 Docs: https://fastsgd.github.io/fastsgd/lib/exercises/ex03_loss.html.md"""
 
@@ -13,99 +13,10 @@ from torch import tensor
 import torch.nn.functional as F
 from .core import Exercise, register
 from .judge import Wrong
+from ..loss import mnist_loss, batch_accuracy
 
 # %% auto #0
 __all__ = []
-
-# %% ../../nbs/lib/exercises/ex03_loss.ipynb #aebd2bd6
-def _judge_sigmoid(j):
-    x = tensor([[-3., -1., 0.], [0.5, 2., 5.]])
-    mistakes = (
-        (lambda x: 1/(1+torch.exp(x)), "it goes *down* as x goes up (sigmoid(2) should be 0.88, not 0.12): check the sign, 1/(1+exp(-x))"),
-        (lambda x: torch.exp(x), "no squashing: that's exp(x), which grows without limit. The sigmoid is 1/(1+exp(-x))"),
-        (lambda x: 1/torch.exp(-x), "that's exp(x): the sigmoid has `1+` in the denominator, 1/(1+exp(-x))"),
-        (lambda x: torch.tanh(x), "that's tanh, which goes from -1 to 1; the sigmoid goes from 0 to 1: 1/(1+exp(-x))"),
-        (lambda x: 1/(1-torch.exp(-x)), "a minus where a plus belongs: 1/(1+exp(-x))"),
-        (lambda x: torch.sigmoid(x) > 0.5, "that's a True/False decision, not the sigmoid: return the numbers themselves, 1/(1+exp(-x))"),
-    )
-    j.expect_all(((x,), (tensor([-100., 100.]),)), mistakes, nan="right for ordinary inputs, but not for large ones: exp(100) overflows to infinity and "
-                 "exp(x)/(1+exp(x)) becomes inf/inf = nan. Written as 1/(1+exp(-x)) it never overflows")
-    j.grad((x,))
-
-register(Exercise('sigmoid', '03_loss.ipynb',
-    "Write the sigmoid, 1/(1+e^-x), for every element of a tensor",
-    solution='''def sigmoid(x):
-    "1/(1+e^-x) for every element of the tensor `x`"
-    return 1/(1+torch.exp(-x))''',
-    judge=_judge_sigmoid, answer_name='my_sigmoid',
-    hints=('The sigmoid squashes any number into (0,1): very negative numbers go near 0, very positive ones near 1, and 0 goes to 0.5.',
-           '`torch.exp` works on a whole tensor at once, and arithmetic with plain numbers (`1 + ...`, `1 / ...`) broadcasts over every element.',
-           '`return 1/(1+torch.exp(-x))`.')))
-
-# %% ../../nbs/lib/exercises/ex03_loss.ipynb #fb02e986
-def _judge_mnist_loss(j):
-    probes = ((tensor([[3.], [-2.], [0.5], [-1.]]), tensor([[1.], [0.], [1.], [1.]])),
-              (tensor([[10.], [-10.], [8.]]), tensor([[1.], [0.], [1.]])))     # confident and right: a loss near 0
-    s = torch.sigmoid
-    mistakes = (
-        (lambda p,t: torch.where(t==1, 1-p, p).mean(), "did you apply the sigmoid? Without it the raw outputs aren't between 0 and 1, "
-         "and a confident right prediction (10 for a 3) gives 1-10 = -9, a loss below zero. Start with `predictions = predictions.sigmoid()`"),
-        (lambda p,t: torch.where(t==1, s(p), 1-s(p)).mean(), "confident right predictions get a loss near 1: the two branches of "
-         "`torch.where` are swapped. For a 3 (target 1) the distance from the target is `1-predictions`"),
-        (lambda p,t: ((p>0).float() != t).float().mean(), "that's the error rate, built from a comparison: it stays the same while the weights "
-         "change a little, so it has no useful gradient (which is why accuracy can't be the loss). Use the distance of the sigmoid from the target"),
-        (lambda p,t: torch.where(t.view(-1)==1, 1-s(p), s(p)).mean(), "a perfect model would not get 0: with targets shaped (n,) and predictions "
-         "(n,1), `torch.where` broadcasts them into an (n,n) table. Keep the targets' shape, (n,1)"),
-        (lambda p,t: (t-s(p)).mean(), "a signed difference: errors on 3s and on 7s cancel out. A distance is never negative: `1-p` for "
-         "a 3 and `p` for a 7, or `(targets-p).abs()`"),
-        (lambda p,t: s(p).mean(), "the loss doesn't depend on the targets: they are 1. for a 3 and 0. for a 7 (not the digits themselves), "
-         "so compare them with 1, `targets==1`"),
-        (lambda p,t: torch.where(t==1, 1-s(p), s(p)).sum(), "a sum instead of a mean: the loss would grow with the batch size. Use `.mean()`"),
-        (lambda p,t: torch.where(t==1, 1-s(p), s(p)), "one loss per image: take the `.mean()` for the single number `backward` starts from"),
-        (lambda p,t: ((s(p)-t)**2).mean(), "that's the squared distance: a fine loss, but `mnist_loss` is the distance itself, `1-p` for a 3 and `p` for a 7"),
-        (lambda p,t: F.binary_cross_entropy(s(p), t), "that's binary cross-entropy, which takes a log: a fine loss, but the chapter's "
-         "`mnist_loss` is the plain distance, `1-p` for a 3 and `p` for a 7"),
-    )
-    j.expect_all(probes, mistakes)
-    j.grad(probes[0])
-
-register(Exercise('mnist_loss', '03_loss.ipynb',
-    "Write the chapter's loss: squash the predictions with a sigmoid, then take the mean distance from the targets (1 for a 3, 0 for a 7)",
-    solution='''def mnist_loss(predictions, targets):
-    "Mean distance of the sigmoid of `predictions` from `targets` (1. for a 3, 0. for a 7)"
-    predictions = predictions.sigmoid()
-    return torch.where(targets==1, 1-predictions, predictions).mean()''',
-    judge=_judge_mnist_loss, answer_name='my_mnist_loss',
-    hints=("First squash the predictions into (0,1) with the sigmoid; then each one's distance from its target is the loss of that image: `1-p` for a 3 (target 1), `p` for a 7 (target 0). Average them.",
-           '`predictions.sigmoid()`; `torch.where(condition, a, b)` picks from `a` where the condition holds, else from `b`; `.mean()`.',
-           '`predictions = predictions.sigmoid()`, then `return torch.where(targets==1, 1-predictions, predictions).mean()`.')))
-
-# %% ../../nbs/lib/exercises/ex03_loss.ipynb #bb17e72d
-def _judge_batch_accuracy(j):
-    xb,yb = tensor([[2.], [-1.], [0.3], [-0.2], [5.]]),tensor([[1.], [0.], [0.], [1.], [1.]])   # right, right, wrong, wrong, right
-    mistakes = (
-        (lambda x,y: ((x>0.5).float()==y).float().mean(), "the threshold 0.5 is for probabilities, but `xb` are raw outputs: apply the sigmoid "
-         "first, or compare the raw outputs with 0 (sigmoid(0) = 0.5). Try it on an output of 0.3: that's a 3"),
-        (lambda x,y: ((x<0).float()==y).float().mean(), "your predictions are inverted: a raw output above 0 (a sigmoid above 0.5) means a 3, which has target 1"),
-        (lambda x,y: ((x.sigmoid()>0.5)==y).float().sum(), "that's how many are right, not the fraction: `.mean()` instead of `.sum()`"),
-        (lambda x,y: ((x.sigmoid()>0.5)==y).float(), "one value per image: take the `.mean()` for the fraction that are right"),
-        (lambda x,y: ((x.sigmoid()>0.5)==y), "one True/False per image: turn them into numbers and average them, `.float().mean()`"),
-        (lambda x,y: ((x.sigmoid()>0.5)==y.view(-1)).float().mean(), "predictions (n,1) compared with targets (n,) broadcast into an (n,n) "
-         "table of every prediction against every target: keep the targets' shape"),
-    )
-    j.expect_all(((xb, yb), (tensor([[1.], [2.], [-3.], [0.1]]), tensor([[1.], [1.], [0.], [0.]]))), mistakes, convert=j.metric, dtype=False)
-
-register(Exercise('batch_accuracy', '03_loss.ipynb',
-    "Write the metric: the fraction of a batch whose raw output is on the right side of the threshold for its target",
-    solution='''def batch_accuracy(xb, yb):
-    "Fraction of the raw outputs `xb` whose sigmoid is on the right side of 0.5 for the targets `yb`"
-    preds = xb.sigmoid()
-    correct = (preds>0.5) == yb
-    return correct.float().mean()''',
-    judge=_judge_batch_accuracy, answer_name='my_batch_accuracy',
-    hints=('A raw output above 0 (a sigmoid above 0.5) is a prediction of 3; it is right when its target is 1. The accuracy is the fraction that are right.',
-           '`xb.sigmoid() > 0.5` gives True/False per image; `==` compares with `yb` element by element; True/False need `.float()` before `.mean()`.',
-           '`preds = xb.sigmoid()`, `correct = (preds > 0.5) == yb`, `return correct.float().mean()`.')))
 
 # %% ../../nbs/lib/exercises/ex03_loss.ipynb #d34b1fd1
 def _init_stats(j, f, size, std):
@@ -118,16 +29,35 @@ def _init_stats(j, f, size, std):
     return tuple(t.shape), float(t.detach().float().mean()), float(t.detach().float().std())
 
 def _judge_init_params(j):
-    for i,(size,std) in enumerate((((2000, 1), 1.0), ((40, 50), 0.37), ((3000,), 2.0))):
+    for i,(size,std) in enumerate((((2000, 1), 1.0), ((40, 50), 0.37), (3000, 2.0))):
         got,want = _init_stats(j, j.answer, size, std),_init_stats(j, j.ref, size, std)
         if got[0] != want[0]: raise Wrong(f"given size = {size}, {j.named()} gives a tensor of shape {got[0]}; expected {want[0]}: pass `size` to `torch.randn`")
         if abs(got[1] - 0.5*std) < 0.1*std: raise Wrong(f"given std = {std}, the mean of its numbers is {got[1]:.2f}, not 0: `torch.rand` is uniform "
                                                         "between 0 and 1; `torch.randn` is normal, around 0")
+        if std != 1 and abs(got[1]) < 0.15*std and abs(got[2] - std**2) < 0.1*std**2:
+            raise Wrong(f"given std = {std}, its numbers have a standard deviation of {got[2]:.2f}, which is std squared (the variance): "
+                        "multiply `torch.randn(size)` by `std` itself")
         if abs(got[1]) > 0.15*std or abs(got[2] - std) > 0.1*std:
             raise Wrong(f"given size = {size} and std = {std}, its numbers have mean {got[1]:.2f} and standard deviation {got[2]:.2f}; expected about 0 and {std}")
         if i == 0:   # the spread must follow `std`, and the shape `size`
             j.vary((size, std), lambda f, a: (lambda s: (s[0], round(s[2], 1)))(_init_stats(j, f, *a)), names=['size', 'std'],
                    alts={'size': ((13, 200),), 'std': (0.37,)}, check=lambda *a: None)
+
+class _Spread:
+    "A tensor of random numbers as a message shows it, the same as another of its shape whose spread is within 20%"
+    def __init__(self, t): self.shape,self.std = tuple(t.shape),float(t.detach().double().std()) if t.numel() > 1 else 0.
+    def __eq__(self, o): return isinstance(o, _Spread) and self.shape == o.shape and abs(self.std - o.std) <= 0.2*max(self.std, o.std)
+    def __repr__(self): return f"numbers of shape {self.shape} and standard deviation {self.std:.2f}"
+
+def _rows(n, seed=0): return torch.rand(n, 28*28, generator=torch.Generator().manual_seed(seed))   # stand-ins for `train_x[:n]`
+
+def _train_linear_step(f):
+    "Notebook 03's `train_linear`, one step from zeros: the loss of `linear1`, `backward`, and `weights -= lr*weights.grad` under `no_grad`"
+    weights,bias = f((28*28,1), std=0.),f(1, std=0.)
+    x,y = _rows(6),tensor([[1.], [0.], [1.], [1.], [0.], [0.]])
+    mnist_loss(x@weights + bias, y).backward()
+    with torch.no_grad(): weights -= 1.*weights.grad; bias -= 1.*bias.grad
+    return weights.detach().clone(), bias.detach().clone()
 
 register(Exercise('init_params', '03_loss.ipynb',
     "Write `init_params`: a tensor of shape `size` of normally distributed random numbers with standard deviation `std`, that tracks gradients",
@@ -135,9 +65,18 @@ register(Exercise('init_params', '03_loss.ipynb',
     "Random numbers of shape `size`, normally distributed with standard deviation `std`, that track gradients"
     return (torch.randn(size)*std).requires_grad_()''',
     judge=_judge_init_params, answer_name='my_init_params',
-    hints=("Three things: random numbers from a normal distribution (around 0), of shape `size`, scaled by `std`; and the result must track gradients.",
-           "`torch.randn(size)` draws normal numbers with standard deviation 1; multiplying by `std` scales them; `.requires_grad_()` (at the end) makes the result track gradients.",
-           "`return (torch.randn(size)*std).requires_grad_()`.")))
+    hints=("Multiply first, then call `.requires_grad_()` on the result: a tensor computed from one that already tracks gradients is not a "
+           "leaf, and SGD can't update it.",
+           "`torch.randn(size)` takes `size` as it comes, a tuple such as `(28*28,1)` or a single int such as `1` (the lesson's bias): "
+           "no `*size`, and no conversion.",
+           "`return (torch.randn(size)*std).requires_grad_()`."),
+    errors=(("argument after * must be an iterable", "`size` can be a single int, as in `init_params(1)` for the bias: `torch.randn(size)` takes a tuple or an int; `torch.randn(*size)` only a tuple"),
+            ("normal() received an invalid combination of arguments", "`torch.normal(mean, std, size)` takes `size` only as a tuple, and the lesson calls `init_params(1)`: `torch.randn(size)*std` takes a tuple or an int")),
+    course=(("weights = init_params((28*28,1))", lambda f: _Spread(f((28*28,1)))),
+            ("bias = init_params(1)", lambda f: tuple(f(1).shape)),
+            ("init_params(10_000, std=0.1)", lambda f: _Spread(f(10_000, std=0.1))),
+            ("xb@weights + bias  # weights = init_params((28*28,1)), bias = init_params(1)", lambda f: (_rows(4)@f((28*28,1)) + f(1)).shape),
+            ("init_params((28*28,1), std=0.), then a step of train_linear", _train_linear_step))))
 
 # %% ../../nbs/lib/exercises/ex03_loss.ipynb #fe1ff2e1
 def _judge_linear1(j):
@@ -151,9 +90,28 @@ def _judge_linear1(j):
         (lambda x,w,b: x@w.view(-1) + b, "one prediction per image, but shaped (n,): the weights are a column (784,1), so `xb@weights` gives (n,1)"),
         (lambda x,w,b: (x + b)@w, "the bias is added to every pixel before the weights: that's a bias per pixel. Add one bias to each prediction, after the product: `xb@weights + bias`"),
         (lambda x,w,b: x@w*b, "the bias multiplies: it is *added*, `xb@weights + bias`"),
+        (lambda x,w,b: (x@w + b).sigmoid(), "that's the sigmoid of the predictions: the model gives raw outputs, any number, and `mnist_loss` and "
+         "`batch_accuracy` apply the sigmoid themselves. Return `xb@weights + bias`"),
     )
-    j.expect_all(((xb, w, b), (xb[:2], w, b)), mistakes, shape="A prediction per image, shaped (n,1).")
+    j.expect_all(((xb, w, b), (xb[:2], w, b), (xb[:1], w, b)), mistakes, shape="A prediction per image, shaped (n,1).")
     j.grad((xb, w, b), 1)
+
+def _weights(seed=1, n=28*28, dtype=torch.float32):
+    "Stand-ins for `weights` (n,1) and `bias` (1,), as `init_params` makes them"
+    g = torch.Generator().manual_seed(seed)
+    return torch.randn(n, 1, generator=g, dtype=dtype).requires_grad_(),torch.randn(1, generator=g, dtype=dtype).requires_grad_()
+
+def _float64(f):
+    "Notebook 04's finite differences: a float64 batch (6,5), weights (5,1) and a bias"
+    xb = torch.randn(6, 5, generator=torch.Generator().manual_seed(0), dtype=torch.float64)
+    return f(xb, *_weights(n=5, dtype=torch.float64))
+
+def _loss_grad(f):
+    "The lesson's loss of the model's predictions, and the gradient `backward` leaves on the weights"
+    w,b = _weights()
+    loss = mnist_loss(f(_rows(8), w, b), (torch.arange(8) % 2).float().unsqueeze(1))
+    loss.backward()
+    return loss.detach(), w.grad
 
 register(Exercise('linear1', '03_loss.ipynb',
     "Write the linear model: each image (a row of 784 pixels) times the weights, plus the bias, one prediction per image, shaped (n,1)",
@@ -161,6 +119,132 @@ register(Exercise('linear1', '03_loss.ipynb',
     "A linear model: each row of `xb` times `weights`, plus `bias`"
     return xb@weights + bias''',
     judge=_judge_linear1, answer_name='my_linear1',
-    hints=("Each image's prediction is the sum of its pixels times their weights, plus one bias: for every row of `xb` at once.",
-           "`@` is matrix multiplication: (n,784) @ (784,1) gives (n,1), one multiply-and-sum per row; adding `bias` (one number) broadcasts to every row.",
-           "`return xb@weights + bias`.")))
+    hints=("`bias` has shape (1,): added to the (n,1) column `xb@weights`, it broadcasts, the same number added to every image's prediction.",
+           "For a batch, `xb@weights` already gives the (n,1) column: no `.T`, `.sum` or `.view`, which are for one image written out by hand.",
+           "`return xb@weights + bias`."),
+    course=(("preds = linear1(train_x, weights, bias)", lambda f: f(_rows(800), *_weights())),
+            ("linear1(train_x[:1], weights, bias)", lambda f: f(_rows(1), *_weights())),
+            ("linear1(xb, w, b)  # float64, xb (6,5) and w (5,1), notebook 04", _float64),
+            ("mnist_loss(linear1(train_x, weights, bias), train_y).backward()", _loss_grad))))
+
+# %% ../../nbs/lib/exercises/ex03_loss.ipynb #aebd2bd6
+def _judge_sigmoid(j):
+    x = tensor([[-3., -1., 0.], [0.5, 2., 5.]])
+    mistakes = (
+        (lambda x: 1/(1+torch.exp(x)), "it goes *down* as x goes up (sigmoid(2) should be 0.88, not 0.12): check the sign, 1/(1+exp(-x))"),
+        (lambda x: torch.exp(x), "no squashing: that's exp(x), which grows without limit. The sigmoid is 1/(1+exp(-x))"),
+        (lambda x: 1/torch.exp(-x), "that's exp(x): the sigmoid has `1+` in the denominator, 1/(1+exp(-x))"),
+        (lambda x: torch.tanh(x), "that's tanh, which goes from -1 to 1; the sigmoid goes from 0 to 1: 1/(1+exp(-x))"),
+        (lambda x: 1/(1-torch.exp(-x)), "a minus where a plus belongs: 1/(1+exp(-x))"),
+        (lambda x: torch.sigmoid(x) > 0.5, "that's a True/False decision, not the sigmoid: return the numbers themselves, 1/(1+exp(-x))"),
+        (lambda x: 1/1+torch.exp(-x), "`1/1+torch.exp(-x)` is 1 + exp(-x): division comes before addition, so the denominator needs brackets, `1/(1+torch.exp(-x))`"),
+    )
+    j.expect_all(((x,), (tensor([-100., 100.]),)), mistakes, nan="right for ordinary inputs, but not for large ones: exp(100) overflows to infinity and "
+                 "exp(x)/(1+exp(x)) becomes inf/inf = nan. Written as 1/(1+exp(-x)) it never overflows")
+    j.grad((x,))
+
+register(Exercise('sigmoid', '03_loss.ipynb',
+    "Write the sigmoid, 1/(1+e^-x), for every element of a tensor",
+    solution='''def sigmoid(x):
+    "1/(1+e^-x) for every element of the tensor `x`"
+    return 1/(1+torch.exp(-x))''',
+    judge=_judge_sigmoid, answer_name='my_sigmoid',
+    hints=("`torch.exp(-x)` gives e^-x for every element of `x` at once; Python's `math.exp` takes one number only.",
+           "Arithmetic with plain numbers works element by element on a tensor `t`: `1 + t` and `1 / t`. Mind the brackets, so that the whole `1+e^-x` is the denominator.",
+           "`return 1/(1+torch.exp(-x))`."),
+    course=(("sigmoid(torch.linspace(-10, 10, 101))", lambda f: f(torch.linspace(-10, 10, 101))),
+            ("sigmoid(torch.tensor([-20., 0., 20.]))", lambda f: f(tensor([-20., 0., 20.]))),
+            ("sigmoid(torch.tensor([[0.3], [-0.3]]))", lambda f: f(tensor([[0.3], [-0.3]]))),
+            ("sigmoid(a-b)  # notebook 09, a and b of shape (100,)", lambda f: f(torch.randn(100, generator=torch.Generator().manual_seed(0)))))))
+
+# %% ../../nbs/lib/exercises/ex03_loss.ipynb #fb02e986
+def _judge_mnist_loss(j):
+    probes = ((tensor([[3.], [-2.], [0.5], [-1.]]), tensor([[1.], [0.], [1.], [1.]])),
+              (tensor([[10.], [-10.], [8.]]), tensor([[1.], [0.], [1.]])),      # confident and right: a loss near 0
+              (tensor([[-0.7]]), tensor([[1.]])))                               # a batch of one
+    s = torch.sigmoid
+    mistakes = (
+        (lambda p,t: torch.where(t==1, 1-p, p).mean(), "did you apply the sigmoid? Without it the raw outputs aren't between 0 and 1, "
+         "and a confident right prediction (10 for a 3) gives 1-10 = -9, a loss below zero. Start with `predictions = predictions.sigmoid()`"),
+        (lambda p,t: torch.where(t==1, s(p), 1-s(p)).mean(), "confident right predictions get a loss near 1: the two branches of "
+         "`torch.where` are swapped. For a 3 (target 1) the distance from the target is `1-predictions`"),
+        (lambda p,t: ((p>0).float() != t).float().mean(), "that's the error rate, built from a comparison (or a rounding): it stays the same while the weights "
+         "change a little, so it has no useful gradient (which is why accuracy can't be the loss). Use the distance of the sigmoid from the target"),
+        (lambda p,t: torch.where(t.view(-1)==1, 1-s(p), s(p)).mean(), "a perfect model would not get 0: with targets shaped (n,) and predictions "
+         "(n,1), `torch.where` broadcasts them into an (n,n) table. Keep the targets' shape, (n,1)"),
+        (lambda p,t: (t-s(p)).mean(), "a signed difference: errors on 3s and on 7s cancel out. A distance is never negative: `1-p` for "
+         "a 3 and `p` for a 7, or `(targets-p).abs()`"),
+        (lambda p,t: s(p).mean(), "the loss doesn't depend on the targets: they are 1. for a 3 and 0. for a 7 (not the digits themselves), "
+         "so compare them with 1, `targets==1`"),
+        (lambda p,t: torch.where(t==1, 1-s(p), s(p)).sum(), "a sum instead of a mean: the loss would grow with the batch size. Use `.mean()`"),
+        (lambda p,t: torch.where(t==1, 1-s(p), s(p)).sum()/4, "it divides by 4, the size of the first batch, whatever the batch: `.mean()` divides by however many there are"),
+        (lambda p,t: torch.where(t==1, 1-s(p), s(p)), "one loss per image: take the `.mean()` for the single number `backward` starts from"),
+        (lambda p,t: ((s(p)-t)**2).mean(), "that's the squared distance: a fine loss, but `mnist_loss` is the distance itself, `1-p` for a 3 and `p` for a 7"),
+        (lambda p,t: F.binary_cross_entropy(s(p), t), "that's binary cross-entropy, which takes a log: a fine loss, but the chapter's "
+         "`mnist_loss` is the plain distance, `1-p` for a 3 and `p` for a 7"),
+        (lambda p,t: torch.where(t==1, 1-s(s(p)), s(s(p))).mean(), "the sigmoid is applied twice: once is enough, `predictions.sigmoid()`"),
+    )
+    j.expect_all(probes, mistakes)
+    j.grad(probes[0])
+
+def _outputs(n, seed=0):
+    "Stand-ins for `n` raw outputs of `linear1`, a column (n,1), and their targets, 1. for a 3 and 0. for a 7"
+    g = torch.Generator().manual_seed(seed)
+    return torch.randn(n, 1, generator=g)*5, (torch.rand(n, 1, generator=g) > 0.5).float()
+
+def _loss_backward(f, n=800):
+    "The lesson's loss of `n` outputs, then `backward`: the loss, and the gradient it leaves on the outputs"
+    p,t = _outputs(n); p.requires_grad_()
+    loss = f(p, t)
+    loss.backward()
+    return loss.detach(), p.grad
+
+_confident = tensor([[10.], [-10.], [10.], [-10.]]),tensor([[1.], [0.], [1.], [0.]])
+
+register(Exercise('mnist_loss', '03_loss.ipynb',
+    "Write the chapter's loss: squash the predictions with a sigmoid, then take the mean distance from the targets (1 for a 3, 0 for a 7)",
+    solution='''def mnist_loss(predictions, targets):
+    "Mean distance of the sigmoid of `predictions` from `targets` (1. for a 3, 0. for a 7)"
+    predictions = predictions.sigmoid()
+    return torch.where(targets==1, 1-predictions, predictions).mean()''',
+    judge=_judge_mnist_loss, answer_name='my_mnist_loss',
+    hints=("`torch.where(condition, a, b)` picks, element by element, from `a` where the condition holds and from `b` elsewhere: here the condition is `targets==1`.",
+           'After `predictions = predictions.sigmoid()`, a 3 (target 1) is `1-predictions` from its target and a 7 (target 0) is `predictions`; `.mean()` averages them into one number.',
+           '`predictions = predictions.sigmoid()`, then `return torch.where(targets==1, 1-predictions, predictions).mean()`.'),
+    course=(("loss = mnist_loss(linear1(train_x, weights, bias), train_y); loss.backward()", _loss_backward),
+            ("mnist_loss(confident, targs)", lambda f: f(*_confident)),
+            ("mnist_loss(preds, train_y[:4])  # notebook 04, a batch of 4", lambda f: _loss_backward(f, 4)),
+            ("mnist_loss(model(xb), yb)  # a batch of one", lambda f: _loss_backward(f, 1)))))
+
+# %% ../../nbs/lib/exercises/ex03_loss.ipynb #bb17e72d
+def _judge_batch_accuracy(j):
+    xb,yb = tensor([[2.], [-1.], [0.3], [-0.2], [5.]]),tensor([[1.], [0.], [0.], [1.], [1.]])   # right, right, wrong, wrong, right
+    mistakes = (
+        (lambda x,y: ((x>0.5).float()==y).float().mean(), "the threshold 0.5 is for probabilities, but `xb` are raw outputs: apply the sigmoid "
+         "first, or compare the raw outputs with 0 (sigmoid(0) = 0.5). Try it on an output of 0.3: that's a 3"),
+        (lambda x,y: ((x<0).float()==y).float().mean(), "your predictions are inverted: a raw output above 0 (a sigmoid above 0.5) means a 3, which has target 1"),
+        (lambda x,y: ((x.sigmoid()>0.5)==y).float().sum(), "that's how many are right, not the fraction: `.mean()` instead of `.sum()`"),
+        (lambda x,y: ((x.sigmoid()>0.5)==y).float(), "one value per image: take the `.mean()` for the fraction that are right"),
+        (lambda x,y: ((x.sigmoid()>0.5)==y), "one True/False per image: turn them into numbers and average them, `.float().mean()`"),
+        (lambda x,y: ((x.sigmoid()>0.5)==y.view(-1)).float().mean(), "predictions (n,1) compared with targets (n,) broadcast into an (n,n) "
+         "table of every prediction against every target: keep the targets' shape"),
+        (lambda x,y: ((x.sigmoid()>0.5)==y).float().mean()*100, "that's a percentage: the metric is the fraction that are right, between 0 and 1, "
+         "which is what `validate_epoch` and fastai's `Learner` average. Drop the `*100`"),
+    )
+    j.expect_all(((xb, yb), (tensor([[1.], [2.], [-3.], [0.1]]), tensor([[1.], [1.], [0.], [0.]]))), mistakes, convert=j.metric, dtype=False)
+
+register(Exercise('batch_accuracy', '03_loss.ipynb',
+    "Write the metric: the fraction of a batch whose raw output is on the right side of the threshold for its target",
+    solution='''def batch_accuracy(xb, yb):
+    "Fraction of the raw outputs `xb` whose sigmoid is on the right side of 0.5 for the targets `yb`"
+    preds = xb.sigmoid()
+    correct = (preds>0.5) == yb
+    return correct.float().mean()''',
+    judge=_judge_batch_accuracy, answer_name='my_batch_accuracy',
+    hints=("`xb.sigmoid() > 0.5` (or `xb > 0`) gives one True/False per image, the prediction \"it's a 3\"; `==` compares it with `yb`, element by element.",
+           "True/False values have no mean: `.float()` makes them 1. and 0., and the `.mean()` of those is the fraction that are right.",
+           '`preds = xb.sigmoid()`, `correct = (preds > 0.5) == yb`, `return correct.float().mean()`.'),
+    course=(("batch_accuracy(linear1(train_x[:4], weights, bias), train_y[:4])", lambda f: float(f(*_outputs(4)))),
+            ("batch_accuracy(linear1(valid_x, weights, bias), valid_y)", lambda f: float(f(*_outputs(200, seed=1)))),
+            ("batch_accuracy(model(xb), yb)  # a batch of one", lambda f: float(f(*_outputs(1, seed=2)))),
+            ("float(batch_accuracy(model(xb), yb))*len(xb)  # validate_epoch, notebook 04", lambda f: float(f(*_outputs(7, seed=3)))*7))))

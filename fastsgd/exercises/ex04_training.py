@@ -1,6 +1,6 @@
 """The judges behind the "your turn" cells of [04_training](../../04_training.ipynb), and their tests
 
-The judges, hints and solutions of the exercises of lesson 04 (04_training): `pairs`, `train_epoch`, `calc_grad`, `validate_epoch`. Each judge runs the learner's answer on the lesson's inputs and on others, and names the mistake it finds.
+The judges, hints and solutions of the exercises of lesson 04 (04_training): `pairs`, `calc_grad`, `train_epoch`, `validate_epoch`. Each judge runs the learner's answer on the lesson's inputs and on others, and names the mistake it finds.
 
 Docs: https://fastsgd.github.io/fastsgd/lib/exercises/ex04_training.html.md"""
 
@@ -9,12 +9,14 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises/ex04_training.html.md"""
 # %% ../../nbs/lib/exercises/ex04_training.ipynb #ca7944b0
 from __future__ import annotations
 import inspect
+from functools import partial
 import torch
-from torch import tensor
+from torch import nn, tensor
 from .core import Exercise, register
 from .judge import Wrong, NotDone, describe, same
-from ..loss import mnist_loss, batch_accuracy
-from ..training import train_epoch
+from .ex02_sgd import as_text
+from ..loss import mnist_loss, batch_accuracy, linear1
+from ..training import train_epoch, TensorLoader
 
 # %% auto #0
 __all__ = []
@@ -30,7 +32,24 @@ def _judge_pairs(j):
         if all(isinstance(o, (list, tuple)) for o in got) and [tuple(o) for o in got] == want:
             raise Wrong(f"{j.named()} returned a list of {type(got[0]).__name__}s: make each pair a tuple, `(x, y)`, as `zip` does")
         if got == [(y, x) for x,y in want]: raise Wrong("each pair is the wrong way round: the first argument's item comes first, `(a[i], b[i])`")
+        if got == [(x, y) for x in a for y in b]:
+            raise Wrong(f"every item of `a` is paired with every item of `b` ({len(got)} pairs from {len(a)} and {len(b)} items): two `for`s in a comprehension "
+                        "nest like two loops. Pair them by position, `zip(a, b)`")
         raise Wrong(f"given {j.given((a, b))}, {j.named()} gives {describe(got)}; expected {describe(want)}")
+
+class _Shown:
+    "A value a message shows as `text`, the same as another whose value is the same"
+    def __init__(self, value, text): self.value,self.text = value,text
+    def __eq__(self, o): return isinstance(o, _Shown) and same(self.value, o.value)
+    def __repr__(self): return self.text
+
+def _ds(f):
+    "Notebook 04's dataset: the pairs of `xs`, a (6,2) tensor, and `ys`, six labels; its first item, and a `DataLoader`'s first batch of 4"
+    from torch.utils.data import default_collate
+    ds = f(torch.arange(12.).view(6,2), tensor([1,0,1,0,1,0]))
+    first,batch = ds[0],default_collate(list(ds[:4]))
+    def kinds(o): return '(' + ', '.join('tensor' if isinstance(v, torch.Tensor) else type(v).__name__ for v in o) + ')' if isinstance(o, (list, tuple)) else type(o).__name__
+    return _Shown((first, batch), f"pairs of {kinds(first)}, batched as {kinds(batch)}")
 
 register(Exercise('pairs', '04_training.ipynb',
     "Given `[1,2,3,4]` and `'abcd'`, return `[(1,'a'), (2,'b'), (3,'c'), (4,'d')]`: the list of pairs a dataset is made of",
@@ -38,75 +57,23 @@ register(Exercise('pairs', '04_training.ipynb',
     "The list of tuples `(a[i], b[i])`, in order"
     return list(zip(a, b))''',
     judge=_judge_pairs,
-    hints=('A dataset is a list of (x, y) pairs, in order: the first item of `a` with the first of `b`, and so on.',
-           "Python's `zip(a, b)` walks two sequences side by side, giving a tuple at each step; it is lazy, and `list(...)` collects what it gives.",
-           '`return list(zip(a, b))`.')))
-
-# %% ../../nbs/lib/exercises/ex04_training.ipynb #78c86706
-def _epoch_setup():
-    "A model of two parameters, on 12 points in 3 batches of 4 with targets 1. and 0., as in notebook 04"
-    g = torch.Generator().manual_seed(0)
-    x = torch.randn(12, 3, generator=g)
-    y = (x[:,:1] > 0).float()
-    w,b = torch.randn(3, 1, generator=g).requires_grad_(),torch.zeros(1).requires_grad_()
-    return (lambda xb: xb@w + b), (w, b), [(x[i:i+4], y[i:i+4]) for i in range(0, 12, 4)]
-
-def _after_epoch(f, lr=0.5):
-    "The parameters and their gradients after `f(model, lr, params, dl)` on `_epoch_setup`"
-    model,ps,dl = _epoch_setup()
-    f(model, lr, ps, dl)
-    return [p.detach().clone() for p in ps], [p.grad for p in ps]
-
-def _sim_epoch(step):
-    "A wrong `train_epoch` whose step is `step(p, lr)`"
-    def f(model, lr, params, dl):
-        for xb,yb in dl:
-            mnist_loss(model(xb), yb).backward()
-            for p in params: step(p, lr)
-    return f
-
-def _judge_train_epoch(j):
-    lr = 0.5
-    model,ps,dl = _epoch_setup()
-    w0 = [p.detach().clone() for p in ps]
-    j.call(j.answer, model, lr, ps, dl, inputs=False, todo=False, given=f'a linear model of 3 inputs, lr = {lr}, params = its (weights, bias), and dl = 3 batches of 4')
-    got,grads = [p.detach().clone() for p in ps],[p.grad for p in ps]
-    want,_ = _after_epoch(j.ref, lr)
-    if all(map(same, got, want)): return
-    if all(map(same, got, w0)):
-        if all(o is None for o in grads): raise NotDone(f"not done yet: {j.named()} changed nothing. Fill in its body.")
-        raise Wrong(f"{j.named()} computed gradients but the parameters didn't move: did you zero the gradients before using them, or write "
-                    "`p = p - ...`, which makes a new tensor instead of changing the parameter?")
-    def up(p, lr):   p.data += p.grad*lr; p.grad.zero_()
-    def keep(p, lr): p.data -= p.grad*lr
-    def nolr(p, lr): p.data -= p.grad; p.grad.zero_()
-    def once(model, lr, params, dl):
-        for xb,yb in dl: mnist_loss(model(xb), yb).backward()
-        for p in params: p.data -= p.grad*lr
-    for f,msg in ((_sim_epoch(up), "the parameters move *up* the gradient, making the loss bigger: subtract `p.grad*lr`"),
-                  (_sim_epoch(keep), "the gradients are never zeroed, so each batch's gradient is added to all the ones before it "
-                   "(`backward` accumulates). Zero them after each step: `p.grad.zero_()`"),
-                  (_sim_epoch(nolr), "each parameter moves by its whole gradient: multiply it by the learning rate, `p.grad*lr`"),
-                  (once, "one step for the whole epoch: step (and zero the gradients) inside the loop, once per mini-batch")):
-        if all(map(same, got, _after_epoch(f, lr)[0])): raise Wrong(f"{j.named()}: {msg}")
-    raise Wrong(f"after one epoch at lr={lr} of 3 batches, {j.named()} leaves the weights at {describe(got[0].flatten())}; "
-                f"the reference leaves them at {describe(want[0].flatten())}. (It computes the gradients with `calc_grad`, that is of `mnist_loss`.)")
-
-register(Exercise('train_epoch', '04_training.ipynb',
-    "Write one epoch of training: for each mini-batch of `dl`, compute the gradients, then step every parameter and zero its gradient",
-    solution="from fastsgd.training import calc_grad\n\n" + inspect.getsource(train_epoch).rstrip(),   # the lesson's own
-    judge=_judge_train_epoch, answer_name='my_train_epoch',
-    hints=('One epoch goes through every mini-batch once: for each, compute the gradients, then move each parameter and clear its gradient.',
-           '`for xb,yb in dl:` walks the batches; `calc_grad(xb, yb, model)` fills each `p.grad`; `p.data -= p.grad*lr` and `p.grad.zero_()` step and clear.',
-           '`for xb,yb in dl:` / `calc_grad(xb, yb, model)` / `for p in params: p.data -= p.grad*lr; p.grad.zero_()`.')))
+    hints=("Python's `zip(a, b)` walks two sequences side by side, giving the tuple `(a[i], b[i])` at each step.",
+           "`zip` is lazy: it makes its pairs only when asked, one at a time; `list(...)` asks for all of them and collects them in a list.",
+           '`return list(zip(a, b))`.'),
+    course=(("ds = pairs(xs, ys); ds[0]; DataLoader(ds, batch_size=4)", _ds),)))
 
 # %% ../../nbs/lib/exercises/ex04_training.ipynb #488fd173
+class _Linear:
+    "The judge's model, `x@w + b`, counting its calls, and shown in a message as what it is"
+    def __init__(self, w, b): self.w,self.b,self.calls = w,b,[]
+    def __call__(self, x): self.calls.append(1); return x@self.w + self.b
+    def __repr__(self): return f"a linear model of {len(self.w)} inputs"
+
 def _grads(j, f, xb, yb):
     "The gradients that `f(xb, yb, model)` leaves on a small linear model's two parameters (None where it left none)"
     w,b = torch.linspace(-1, 1, xb.shape[1]).view(-1, 1).requires_grad_(),torch.tensor([0.1]).requires_grad_()
-    calls = []
-    def model(x): calls.append(1); return x@w + b
-    j.model_calls = calls
+    model = _Linear(w, b)
+    j.model_calls = model.calls
     if f is j.answer: j.call(f, xb, yb, model, names=['xb', 'yb', 'model'], todo=False)
     else: f(xb, yb, model)
     return [None if p.grad is None else p.grad.clone() for p in (w, b)]
@@ -118,13 +85,32 @@ def _judge_calc_grad(j):
         if not j.model_calls: raise NotDone(f"not done yet: {j.named()} didn't call the model, and left no gradients.")
         raise Wrong(f"after {j.named()}, the parameters have no gradients (`.grad` is None): call `.backward()` on the loss")
     j.vary((xb, yb), lambda f, a: _grads(j, f, *a), names=['xb', 'yb'], check=lambda *a: None)
-    for a in ((xb, yb), (xb[:4]*2, yb[:4])):
+    for a in ((xb, yb), (xb[:4]*2, yb[:4]), (xb[4:5], yb[4:5])):
         got,want = _grads(j, j.answer, *a),_grads(j, j.ref, *a)
         if same(got, want): continue
         if all(o is not None for o in got) and same([2*o for o in want], got):
             raise Wrong("the gradients are twice what they should be: `backward` ran twice, and each run adds to `.grad`")
+        for f,msg in ((lambda xb,yb,model: mnist_loss(model(xb).sigmoid(), yb).backward(), "the sigmoid is applied twice: `mnist_loss` applies it "
+                       "itself, so hand it the model's raw predictions, `mnist_loss(model(xb), yb)`"),
+                      (lambda xb,yb,model: ((model(xb)-yb)**2).mean().backward(), "those are the gradients of the squared error: the chapter's loss is `mnist_loss(preds, yb)`")):
+            if same(got, _grads(j, f, *a)): raise Wrong(msg)
         raise Wrong(f"given {j.given(a, ['xb', 'yb'])}, {j.named()} leaves the weights' gradient at {describe(got[0])}; "
                     f"expected {describe(want[0])} (the gradient of `mnist_loss(model(xb), yb)`)")
+
+def _bound(f, n=4, k=28*28, dtype=torch.float32, seed=0):
+    "`f(xb, yb, model)` with notebook 04's `model = partial(linear1, weights=weights, bias=bias)` on a batch of `n` rows of `k`: the gradients it leaves"
+    g = torch.Generator().manual_seed(seed)
+    xb,yb = torch.rand(n, k, generator=g, dtype=dtype),(torch.arange(n) % 2).to(dtype).unsqueeze(1)
+    weights,bias = torch.randn(k, 1, generator=g, dtype=dtype).requires_grad_(),torch.zeros(1, dtype=dtype).requires_grad_()
+    f(xb, yb, partial(linear1, weights=weights, bias=bias))
+    return weights.grad, bias.grad
+
+def _linear_module(f):
+    "Notebook 05's `calc_grad(train_x[:64], train_y[:64], m)` with `m = nn.Linear(28*28,1)`: the gradients on its weight and bias"
+    g = torch.Generator().manual_seed(0)
+    m = nn.Linear(28*28, 1)
+    f(torch.rand(64, 28*28, generator=g), (torch.rand(64, 1, generator=g) > 0.5).float(), m)
+    return m.weight.grad, m.bias.grad
 
 register(Exercise('calc_grad', '04_training.ipynb',
     "Write `calc_grad`: the model's predictions for a batch, their `mnist_loss` against the targets, and the gradients of that loss",
@@ -136,9 +122,115 @@ def calc_grad(xb, yb, model):
     loss = mnist_loss(preds, yb)
     loss.backward()''',
     judge=_judge_calc_grad, answer_name='my_calc_grad',
-    hints=("Three steps: predict, measure how wrong the predictions are, and ask autograd for the gradients of that.",
-           "`model(xb)` predicts; `mnist_loss(preds, yb)` gives the loss, one number; `loss.backward()` fills `.grad` of every parameter the loss came from.",
-           "`preds = model(xb)`, `loss = mnist_loss(preds, yb)`, `loss.backward()`; nothing to return.")))
+    hints=("`model` is a function of the batch: `model(xb)` gives one raw output per image, a column (n,1) like `yb`, "
+           "and `mnist_loss` applies the sigmoid itself.",
+           "`mnist_loss(preds, yb)` is one number, a tensor that remembers how it was computed; `.backward()` on it fills the `.grad` of "
+           "every parameter it came from, so there is nothing to return.",
+           "`preds = model(xb)`, `loss = mnist_loss(preds, yb)`, `loss.backward()`; nothing to return."),
+    course=(("calc_grad(batch, train_y[:4], model)  # model = partial(linear1, weights=weights, bias=bias)", _bound),
+            ("calc_grad(xb, yb, partial(linear1, weights=w, bias=b))  # float64, xb (6,5)", lambda f: _bound(f, 6, 5, torch.float64)),
+            ("calc_grad(train_x[:64], train_y[:64], m)  # m = nn.Linear(28*28,1), notebook 05", _linear_module),
+            ("calc_grad(xb, yb, model)  # a batch of one", lambda f: _bound(f, 1)))))
+
+# %% ../../nbs/lib/exercises/ex04_training.ipynb #78c86706
+class _Batches(list):
+    "Mini-batches `(xb, yb)`, shown in a message by their number and sizes"
+    def __repr__(self):
+        ns = [len(xb) for xb,_ in self]
+        return f"{len(ns)} batch{'es' if len(ns) != 1 else ''} of " + (str(ns[0]) if len(set(ns)) == 1 else ', '.join(map(str, ns)))
+
+def _epoch_setup():
+    "A model of two parameters, on 12 points in 3 batches of 4 with targets 1. and 0., as in notebook 04"
+    g = torch.Generator().manual_seed(0)
+    x = torch.randn(12, 3, generator=g)
+    y = (x[:,:1] > 0).float()
+    w,b = torch.randn(3, 1, generator=g).requires_grad_(),torch.zeros(1).requires_grad_()
+    return (lambda xb: xb@w + b), (w, b), _Batches((x[i:i+4], y[i:i+4]) for i in range(0, 12, 4))
+
+def _after_epoch(f, lr=0.5, dl=None, j=None):
+    "The parameters and their gradients after `f(model, lr, params, dl)` on `_epoch_setup` (its batches, or `dl`); through `j.call` when `j` is given"
+    model,ps,dl0 = _epoch_setup()
+    dl = dl0 if dl is None else dl
+    if j is None: f(model, lr, ps, dl)
+    else: j.call(f, model, lr, ps, dl, inputs=False, todo=False, given=f'a linear model of 3 inputs, lr = {lr}, params = its (weights, bias), and dl = {dl!r}')
+    return [p.detach().clone() for p in ps], [p.grad for p in ps]
+
+def _sim_epoch(step, batches=None):
+    "A wrong `train_epoch` whose step is `step(p, lr)`, on the first `batches` batches"
+    def f(model, lr, params, dl):
+        for xb,yb in list(dl)[:batches]:
+            mnist_loss(model(xb), yb).backward()
+            for p in params: step(p, lr)
+    return f
+
+def _judge_train_epoch(j):
+    lr = 0.5
+    _,ps,_ = _epoch_setup()
+    w0 = [p.detach().clone() for p in ps]
+    got,grads = _after_epoch(j.answer, lr, j=j)
+    want,_ = _after_epoch(j.ref, lr)
+    if not all(map(same, got, want)):
+        if all(map(same, got, w0)):
+            if all(o is None for o in grads): raise NotDone(f"not done yet: {j.named()} changed nothing. Fill in its body.")
+            raise Wrong(f"{j.named()} computed gradients but the parameters didn't move: did you zero the gradients before using them, or write "
+                        "`p = p - ...`, which makes a new tensor instead of changing the parameter?")
+        def step(p, lr):  p.data -= p.grad*lr; p.grad.zero_()
+        def up(p, lr):    p.data += p.grad*lr; p.grad.zero_()
+        def keep(p, lr):  p.data -= p.grad*lr
+        def nolr(p, lr):  p.data -= p.grad; p.grad.zero_()
+        def once(model, lr, params, dl):
+            for xb,yb in dl: mnist_loss(model(xb), yb).backward()
+            for p in params: p.data -= p.grad*lr
+        for f,msg in ((_sim_epoch(up), "the parameters move *up* the gradient, making the loss bigger: subtract `p.grad*lr`"),
+                      (_sim_epoch(keep), "the gradients are never zeroed, so each batch's gradient is added to all the ones before it "
+                       "(`backward` accumulates). Zero them after each step: `p.grad.zero_()`"),
+                      (_sim_epoch(nolr), "each parameter moves by its whole gradient: multiply it by the learning rate, `p.grad*lr`"),
+                      (once, "one step for the whole epoch: step (and zero the gradients) inside the loop, once per mini-batch"),
+                      (_sim_epoch(step, 1), "only the first of the 3 batches took its step: a `return` inside the loop over `dl` ends the epoch "
+                       "after one batch. Step for every batch, and return nothing")):
+            if all(map(same, got, _after_epoch(f, lr)[0])): raise Wrong(f"{j.named()}: {msg}")
+        names = ('weights', 'bias')
+        still = [n for n,g,w in zip(names, got, w0) if same(g, w)]
+        if still:
+            raise Wrong(f"after one epoch, {j.named()} leaves the {' and '.join(still)} where {'it was' if len(still) == 1 else 'they were'}, while the "
+                        f"{' and '.join(n for n in names if n not in still)} moved: does the loop over `params` end early (a `return` or `break` inside it)? "
+                        "Step every `p` in `params`")
+        for n,g,w in zip(names, got, want):
+            if not same(g, w):
+                yours,should = as_text(g, w)
+                raise Wrong(f"after one epoch at lr={lr} of 3 batches, {j.named()} leaves the {n} at {yours}; the reference leaves them at {should}. "
+                            "(It computes the gradients with `calc_grad`, that is of `mnist_loss`.)")
+    j.vary((lr, _epoch_setup()[2]), lambda f, a: _after_epoch(f, *a, j=j if f is j.answer else None)[0], names=['lr', 'dl'],
+           alts={'lr': (0.37,), 'dl': (_Batches(_epoch_setup()[2][:2]),)})
+
+def _lesson_epoch(f, n=16, bs=16, lr=0.1, shuffle=False):
+    "Notebook 04's call: `f(model, lr, (w,b), TensorLoader(x, y, bs))` on `n` stand-in images, from `init_params`-like weights; where they land"
+    g = torch.Generator().manual_seed(0)
+    x,y = torch.rand(n, 28*28, generator=g),(torch.rand(n, 1, generator=g) > 0.5).float()
+    w,b = torch.randn(28*28, 1, generator=g).requires_grad_(),torch.randn(1, generator=g).requires_grad_()
+    f(partial(linear1, weights=w, bias=b), lr, (w, b), TensorLoader(x, y, bs=bs, shuffle=shuffle))
+    return w.detach().clone(), b.detach().clone()
+
+def _module_epoch(f):
+    "Notebook 06's call: `train_epoch(model, 1., list(model.parameters()), dls.train)` with `model = nn.Linear(28*28,1)`"
+    g = torch.Generator().manual_seed(0)
+    model = nn.Linear(28*28, 1)
+    f(model, 1., list(model.parameters()), TensorLoader(torch.rand(20, 28*28, generator=g), (torch.rand(20, 1, generator=g) > 0.5).float(), bs=8))
+    return model.weight.detach().clone(), model.bias.detach().clone()
+
+register(Exercise('train_epoch', '04_training.ipynb',
+    "Write one epoch of training: for each mini-batch of `dl`, compute the gradients, then step every parameter and zero its gradient",
+    solution="from fastsgd.training import calc_grad\n\n" + inspect.getsource(train_epoch).rstrip(),   # the lesson's own
+    judge=_judge_train_epoch, answer_name='my_train_epoch',
+    hints=("Change `p.data`, not `p`: `p.data -= p.grad*lr` moves a parameter without autograd recording the step, as notebook 02's "
+           "`sgd_step` did for each of its `params`.",
+           "`for xb,yb in dl:` walks the batches; for each, `calc_grad(xb, yb, model)`, then for each `p` in `params` the step and "
+           "`p.grad.zero_()`, which clears the gradient before the next batch adds to it.",
+           '`for xb,yb in dl:` / `calc_grad(xb, yb, model)` / `for p in params: p.data -= p.grad*lr; p.grad.zero_()`.'),
+    course=(("train_epoch(model, 0.1, (w,b), TensorLoader(train_x[:16], train_y[:16], bs=16))", _lesson_epoch),
+            ("train_epoch(model, 1., (w,b), TensorLoader(train_x, train_y, bs=256, shuffle=True))", lambda f: _lesson_epoch(f, 800, 256, 1., True)),
+            ("train_epoch(model, 1., list(model.parameters()), dls.train)  # model = nn.Linear(28*28,1), notebook 06", _module_epoch),
+            ("train_epoch(model, lr, params, TensorLoader(x, y, bs=1))  # batches of one", lambda f: _lesson_epoch(f, 3, 1, 0.5)))))
 
 # %% ../../nbs/lib/exercises/ex04_training.ipynb #389ad358
 def _valid_setup():
@@ -146,8 +238,14 @@ def _valid_setup():
     g = torch.Generator().manual_seed(3)
     x,w = torch.randn(13, 2, generator=g),tensor([[1.], [0.2]])
     y = (x@w > 0).float(); y[[0, 12]] = 1 - y[[0, 12]]     # two wrong: the first item, and the last, alone in its batch of 4
-    def batches(bs): return [(x[i:i+bs], y[i:i+bs]) for i in range(0, 13, bs)]
-    return (lambda xb: xb@w), batches
+    def batches(bs): return _Batches((x[i:i+bs], y[i:i+bs]) for i in range(0, 13, bs))
+    return _Model(w), batches
+
+class _Model:
+    "A linear model without bias, `xb@w`, shown in a message as such"
+    def __init__(self, w): self.w = w
+    def __call__(self, xb): return xb@self.w
+    def __repr__(self): return f"a linear model `xb@w` with w = {as_text(self.w)[0]}"
 
 def _judge_validate_epoch(j):
     model,batches = _valid_setup()
@@ -164,9 +262,23 @@ def _judge_validate_epoch(j):
             raise Wrong(f"with batches of {bs} (the last has {13 % bs or bs} item{'s' if 13 % bs != 1 else ''}), {j.named()} gives {got}, the mean of the "
                         f"batches' accuracies, where every batch counts the same; the accuracy over the 13 items is {want}. "
                         "Weight each batch's accuracy by its size, `len(xb)`, and divide by the number of items")
+        per_batch = round(float(sum(batch_accuracy(model(xb), yb)*len(xb) for xb,yb in batches(bs)))/len(batches(bs)), 4)
+        if abs(got - per_batch) < 1e-4:
+            raise Wrong(f"with 13 items in batches of {bs}, {j.named()} gives {got}: the number right is divided by the number of batches, "
+                        f"`len(dl)`, {len(batches(bs))}; divide by the number of items, 13, the sum of `len(xb)`")
         raise Wrong(f"with 13 items in batches of {bs}, {j.named()} gives {got}; expected {want}")
-    other = (lambda xb: -xb@tensor([[1.], [0.2]]))
-    j.vary((model, batches(4)), run, names=['model', 'dl'], alts={'model': (other,), 'dl': (batches(4)[:2],)})
+    other = _Model(-tensor([[1.], [0.2]]))
+    j.vary((model, batches(4)), run, names=['model', 'dl'], alts={'model': (other,), 'dl': (_Batches(batches(4)[:2]),)})
+
+def _valid(f, bs=7, shuffle=False, n=200):
+    "Notebook 04's `validate_epoch(model, TensorLoader(valid_x, valid_y, bs=bs))` on `n` stand-in images, `model` being `linear1` bound to weights that require grad"
+    g = torch.Generator().manual_seed(0)
+    x,w = torch.rand(n, 28*28, generator=g),torch.randn(28*28, 1, generator=g).requires_grad_()
+    b = torch.zeros(1).requires_grad_()
+    y = ((x - 0.5)@w.detach()*0.3 + torch.randn(n, 1, generator=g)*3 > 0).float()    # most of them right
+    return f(partial(linear1, weights=w, bias=b), TensorLoader(x, y, bs=bs, shuffle=shuffle))
+
+_outs,_targs = tensor([[5.], [5.], [-5.], [-5.], [5.]]),tensor([[1.], [1.], [0.], [0.], [0.]])
 
 register(Exercise('validate_epoch', '04_training.ipynb',
     "Write `validate_epoch`: the accuracy of `model` over every item of `dl`, each batch's `batch_accuracy` weighted by the batch's size",
@@ -177,6 +289,14 @@ def validate_epoch(model, dl):
     right = sum(batch_accuracy(model(xb), yb)*len(xb) for xb,yb in dl)
     return round(float(right) / sum(len(xb) for xb,_ in dl), 4)''',
     judge=_judge_validate_epoch, answer_name='my_validate_epoch',
-    hints=("Every item should count the same: add up how many are right in each batch, then divide by how many items there are in all.",
-           "`batch_accuracy(model(xb), yb)` is a batch's fraction right; times `len(xb)`, it is the number right in that batch.",
-           "`right = sum(batch_accuracy(model(xb), yb)*len(xb) for xb,yb in dl)`, then `return float(right) / sum(len(xb) for xb,_ in dl)`.")))
+    course=(("validate_epoch(identity, TensorLoader(outs, targs, bs=4))", lambda f: f(lambda xb: xb, TensorLoader(_outs, _targs, bs=4))),
+            ("validate_epoch(model, TensorLoader(valid_x, valid_y, bs=7))", _valid),
+            ("validate_epoch(model, TensorLoader(valid_x, valid_y, bs=len(valid_x)))", lambda f: _valid(f, 200)),
+            ("validate_epoch(model, TensorLoader(valid_x, valid_y, bs=7, shuffle=True))", lambda f: _valid(f, 7, True)),
+            ("validate_epoch(model, TensorLoader(valid_x, valid_y, bs=1))  # batches of one", lambda f: _valid(f, 1, n=20))),
+    hints=("`len(xb)` is the number of images in the batch `xb`; start two totals at 0 before the loop, the number right and the number seen, "
+           "and add to both inside it.",
+           "`batch_accuracy(model(xb), yb)` is a 0-d tensor, the fraction right; `float(...)` makes it a Python number, and times `len(xb)` "
+           "it is the number right in that batch. The answer is the first total divided by the second.",
+           "`tot,n = 0.,0`, then `with torch.no_grad():` and `for xb,yb in dl: tot += float(batch_accuracy(model(xb), yb))*len(xb); n += len(xb)`; "
+           "`return tot/n`.")))
