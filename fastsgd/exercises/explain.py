@@ -81,8 +81,8 @@ def _matmul(text, code):
 def _dtypes(text, code):
     "Advice for two dtypes that met"
     names = dict(double='float64', float='float32', Double='float64', Float='float32', long='int64', Long='int64', int='int32')
-    m = re.search(r"but got:? (long int|\w+)(?: != |,? and )(long int|\w+)", text)
-    pair = f" ({names.get(m[1].split()[0], m[1])} and {names.get(m[2].split()[0], m[2])})" if m else ""
+    got = list(dict.fromkeys(names[o.split()[0]] for o in re.findall(r"\b(long int|double|float|Double|Float|long|Long|int)\b", text.split('but got')[-1])))
+    pair = f" ({got[0]} and {got[1]})" if len(got) >= 2 else ""
     return (f"two tensors of different dtypes met{pair}: NumPy and Python floats give float64 and `torch.tensor` of whole numbers int64, while "
             "the lessons work in float32. Convert the odd one, `.float()`")
 
@@ -181,9 +181,9 @@ def explain(e:BaseException, # what the learner's code raised
     if glb: msg += " " + reads_globals(glb, mine[0].name)
     return msg + (f" Hint: {advice}." if advice else "")
 
-def reads_globals(glb:dict, where:str=None)->str:
-    "The sentence that names the notebook globals `glb` ({name: value}) read by the learner's code (in `where`, a function or method)"
+def reads_globals(glb:dict, where:str=None, who:str='It')->str:
+    "The sentence that names the notebook globals `glb` ({name: value}) that `who` (the learner's code) reads (in `where`, a function or method)"
     names = ', '.join(f"`{n}` ({what(v)})" for n,v in glb.items())
-    return (f"It reads your notebook's global{'s' if len(glb) > 1 else ''} {names}" + (f" in `{where}`" if where else "")
+    return (f"{who} reads your notebook's global{'s' if len(glb) > 1 else ''} {names}" + (f" in `{where}`" if where else "")
             + ": a function sees the same thing in every notebook only through its arguments, so use those instead.")
 
