@@ -11,24 +11,12 @@ from __future__ import annotations
 import torch
 from torch import tensor
 from .core import Exercise, register
-from .judge import Wrong, NotDone, describe, same, params_with_grads, grads_cleared
+from .judge import Wrong, NotDone, describe, describe_pair, same, params_with_grads, grads_cleared
 
 # %% auto #0
-__all__ = ['as_text']
+__all__ = []
 
 # %% ../../nbs/lib/exercises/ex02_sgd.ipynb #5dd2369d
-def as_text(*ts)->list:
-    "The tensors `ts` as text for a message, all at one precision: the fewest significant digits (4 to 8) at which numbers that differ print differently"
-    def num(v, d):
-        s = f'{v:.{d}g}'
-        return s if any(c in s for c in '.ein') else s + '.'
-    vs = [t.detach().double().flatten().tolist() for t in ts]
-    for d in range(4, 9):
-        txt = [[num(v, d) for v in o] for o in vs]
-        if all(x != y for i in range(len(ts)) for k in range(i) if len(vs[i]) == len(vs[k])
-               for x,y,a,b in zip(txt[i], txt[k], vs[i], vs[k]) if not same(a, b)): break
-    return ['tensor([' + ', '.join(o) + '])' for o in txt]
-
 _NAMES = ('w', 'b')    # the names of `params_with_grads`'s two parameters, for a message
 
 def _judge_sgd_step(j):
@@ -49,7 +37,7 @@ def _judge_sgd_step(j):
     if near(lambda w,g: w - g/lr): raise Wrong(f"{j.named()} divides by the learning rate: multiply by it")
     want = [w - lr*g for w,g in zip(w0, g0)]
     if not moved:
-        was,grad,should = as_text(w0[0], g0[0], want[0])
+        was,grad,should = describe_pair(w0[0], g0[0], want[0])
         raise Wrong(f"the gradients were cleared but the parameters didn't move: after {j.named()} with lr={lr}, w is still {was} "
                     f"(its gradient was {grad}), and its gradient is now cleared; it should be {should}. "
                     "Move each parameter by `-lr*p.grad` first, then clear its gradient")
@@ -63,7 +51,7 @@ def _judge_sgd_step(j):
                     "after the first parameter: step and clear every `p` in `params`, and return nothing")
     for n,p,w,g,x,should in zip(_NAMES, ps, w0, g0, now, want):
         if not same(x, should):
-            was,grad,should,yours = as_text(w, g, should, x)
+            was,grad,should,yours = describe_pair(w, g, should, x)
             raise Wrong(f"after one step with lr={lr}, from {n} = {was} with gradient {grad}, {n} should be {should}; yours is {yours}")
     if not cleared: raise Wrong(f"{j.named()} moves the parameters correctly but leaves their gradients: the next `backward` would add to them. "
                                 "Clear each one after the step, `p.grad = None` (or `p.grad.zero_()`)")

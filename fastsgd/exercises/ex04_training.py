@@ -13,8 +13,7 @@ from functools import partial
 import torch
 from torch import nn, tensor
 from .core import Exercise, register
-from .judge import Wrong, NotDone, describe, same
-from .ex02_sgd import as_text
+from .judge import Wrong, NotDone, describe, describe_pair, same
 from ..loss import mnist_loss, batch_accuracy, linear1
 from ..training import train_epoch, TensorLoader
 
@@ -197,7 +196,7 @@ def _judge_train_epoch(j):
                         "Step every `p` in `params`")
         for n,g,w in zip(names, got, want):
             if not same(g, w):
-                yours,should = as_text(g, w)
+                yours,should = describe_pair(g, w)
                 raise Wrong(f"after one epoch at lr={lr} of 3 batches, {j.named()} leaves the {n} at {yours}; the reference leaves them at {should}. "
                             "(It computes the gradients with `calc_grad`, that is of `mnist_loss`.)")
     j.vary((lr, _epoch_setup()[2]), lambda f, a: _after_epoch(f, *a, j=j if f is j.answer else None)[0], names=['lr', 'dl'],
@@ -245,7 +244,7 @@ class _Model:
     "A linear model without bias, `xb@w`, shown in a message as such"
     def __init__(self, w): self.w = w
     def __call__(self, xb): return xb@self.w
-    def __repr__(self): return f"a linear model `xb@w` with w = {as_text(self.w)[0]}"
+    def __repr__(self): return f"a linear model `xb@w` with w = {describe(self.w)}"
 
 def _judge_validate_epoch(j):
     model,batches = _valid_setup()

@@ -49,12 +49,12 @@ def describe(v, n:int=8, digits:int=4)->str:
     r = repr(v)
     return r if len(r) <= 70 else r[:67] + '...'
 
-def describe_pair(a, b, n:int=8)->tuple:
-    "`describe(a)` and `describe(b)` at one precision, the first at which they differ (if they do): never \"should be X; yours is X\""
+def describe_pair(*vs, n:int=8)->tuple:
+    "`describe` of each of `vs` at one precision, the first at which those that differ print differently: never \"should be X; yours is X\""
+    full = [describe(v, n, 17) for v in vs]
     for d in (4, 6, 8, 10, 17):
-        ta,tb = describe(a, n, d),describe(b, n, d)
-        if ta != tb: return ta,tb
-    return describe(a, n),describe(b, n)      # the same numbers
+        ts = tuple(describe(v, n, d) for v in vs)
+        if all(ts[i] != ts[k] for i in range(len(vs)) for k in range(i) if full[i] != full[k]): return ts
 
 def _close(a, b, atol:float=1e-5, rtol:float=1e-5)->bool:
     "Whether `a` and `b` hold the same numbers in the same shape (True/False only match themselves)"
