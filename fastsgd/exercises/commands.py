@@ -9,19 +9,21 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises/commands.html.md"""
 # %% ../../nbs/lib/exercises/commands.ipynb #468956fd
 from __future__ import annotations
 from .core import EXERCISES, get_exercise, verdict
-from .record import record, hints_seen
+from .record import record, hints_seen, rows
 
 # %% auto #0
 __all__ = ['MARKS', 'check', 'hint', 'solution', 'skeleton', 'check_all']
 
 # %% ../../nbs/lib/exercises/commands.ipynb #ef79f14d
 MARKS = {'right': '✓', 'wrong': '✗', 'unknown': '?', 'todo': '…'}
+_SEEN,_WRONG = {},{}   # this session's own: the highest hint shown, and the diagnosis of the latest check if ✗ with no hint since
 
 def _check(name:str, answer)->str:
     "Judge `answer` to exercise `name`, print the verdict and record it: the status"
     status,msg = verdict(name, answer)
     print(f"{MARKS[status]} {name}: {msg}")
-    record(name, 'check', verdict=status, notebook=EXERCISES[name].notebook)
+    _WRONG[name] = msg if status == 'wrong' else None
+    record(name, 'check', verdict=status, notebook=EXERCISES[name].notebook, diagnosis=_WRONG[name])
     return status
 
 def check(name:str, answer)->bool:
@@ -31,13 +33,23 @@ def check(name:str, answer)->bool:
         print(f"■ {name}: check interrupted; no verdict."); return False
 
 # %% ../../nbs/lib/exercises/commands.ipynb #6f9643fd
+def _last_wrong(name:str):
+    "The diagnosis of the latest check of `name` if it was ✗ and no hint came after it: this session's, else the record's"
+    if name in _WRONG: return _WRONG[name]
+    try: mine = [r for r in rows() if r['exercise'] == name and r['event'] in ('check', 'hint')]
+    except OSError: return None
+    return mine[-1].get('diagnosis') if mine and mine[-1]['event'] == 'check' and mine[-1].get('verdict') == 'wrong' else None
+
 def hint(name:str, n:int=None):
-    "Print hint `n` of exercise `name` (1 is the idea, the last the shape of the code); by default the next one you haven't seen"
+    "Print hint `n` of exercise `name` (1 is the idea, the last the shape of the code); by default the next one you haven't seen; after a ✗, starting from its diagnosis"
     ex = get_exercise(name); k = len(ex.hints)
-    if n is None: n = min(hints_seen(name) + 1, k)
+    if n is None: n = min(max(hints_seen(name), _SEEN.get(name, 0)) + 1, k)   # the record, or this session where it can't be written
     if not isinstance(n, int) or not 1 <= n <= k: raise ValueError(f"{name} has hints 1 to {k}; got {n!r}")
     more = f" (`hint('{name}')` again for the next)" if n < k else f" (that was the last: `solution('{name}')` shows ours)"
-    print(f"Hint {n} of {k} for {name}: {ex.hints[n-1]}{more}")
+    why = _last_wrong(name)
+    if why: print(f"Your last check of {name} found: {why}")
+    print(f"{'From there, h' if why else 'H'}int {n} of {k} for {name}: {ex.hints[n-1]}{more}")
+    _SEEN[name],_WRONG[name] = max(_SEEN.get(name, 0), n),None
     record(name, 'hint', level=n, notebook=ex.notebook)
 
 def solution(name:str):

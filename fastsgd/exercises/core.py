@@ -8,17 +8,17 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises/core.html.md"""
 
 # %% ../../nbs/lib/exercises/core.ipynb #da4a6f53
 from __future__ import annotations
-import ast, re, traceback, warnings
+import ast, re, time, traceback, warnings
 import torch
 from torch import nn, tensor
 import torch.nn.functional as F
 from fastcore.basics import basic_repr
 from ..utils import choice_error
 from .explain import explain
-from .judge import Judge, Wrong, NotDone, describe
+from .judge import Judge, Wrong, NotDone, describe, Limit, TooSlow, cut_output, LIMIT_MIN, LIMIT_TIMES
 
 # %% auto #0
-__all__ = ['EXERCISES', 'derive_skeleton', 'Exercise', 'register', 'get_exercise', 'verdict']
+__all__ = ['EXERCISES', 'derive_skeleton', 'Exercise', 'register', 'get_exercise', 'judged', 'verdict']
 
 # %% ../../nbs/lib/exercises/core.ipynb #c20b4e51
 def _header(lines:list, node)->str:
@@ -62,7 +62,7 @@ class Exercise:
             raise ValueError(f"{name}: `course` takes `(line, run)` pairs: the lesson's call as a string, and a function `run(f)` that makes it with `f`")
         self.course = tuple(course)
         self.name,self.notebook,self.task,self.solution,self.judge,self.hints = name,notebook,task,solution,judge,tuple(hints)
-        self.answer_name,self.errors,self.takes_value,self._ref = answer_name or name,errors,takes_value,None
+        self.answer_name,self.errors,self.takes_value,self._ref,self._secs = answer_name or name,errors,takes_value,None,None
         self.skeleton = skeleton or derive_skeleton(solution, name, self.answer_name)
     __repr__ = basic_repr('name,notebook')
 
@@ -77,6 +77,15 @@ class Exercise:
         "What `solution` defines, run once"
         if self._ref is None: self._ref = self.namespace()[self.name]
         return self._ref
+
+    def time_limit(self)->float:
+        "Seconds a check may take: the larger of `LIMIT_MIN` and `LIMIT_TIMES` times the reference's own check on this machine (timed once)"
+        if self._secs is None:
+            t = time.perf_counter()
+            try: judged(self, self.reference)
+            except Exception: pass              # a judge that fails on its reference says so when it judges the answer
+            self._secs = time.perf_counter() - t
+        return max(LIMIT_MIN, LIMIT_TIMES*self._secs)
 
     @property
     def cell(self)->str:
@@ -101,22 +110,28 @@ def get_exercise(name)->Exercise:
     return EXERCISES[name]
 
 # %% ../../nbs/lib/exercises/core.ipynb #69ab8d12
-def verdict(name:str, answer)->tuple:
-    "`(status, message)` for `answer` to exercise `name`: status 'right', 'wrong', 'unknown' (the checker failed) or 'todo'"
+def judged(ex:Exercise, answer, limit:Limit=None)->str:
+    "Run `ex`'s judge on `answer`, then the lessons' calls (`course`), seeded, leaving the learner's random numbers alone: the notes of a ✓, or the judge's exception"
+    with warnings.catch_warnings(), torch.random.fork_rng(devices=[]), torch.enable_grad():
+        warnings.simplefilter('ignore')
+        torch.manual_seed(0)
+        j = Judge(ex, answer, limit)
+        notes = [ex.judge(j)]
+        j.course()
+    return ' '.join(o[0].upper() + o[1:] + ('' if o.endswith('.') else '.') for o in [*notes, *j.notes] if o)
+
+def verdict(name:str, answer, limit:float=None)->tuple:
+    "`(status, message)` for `answer` to exercise `name`: status 'right', 'wrong', 'unknown' (can't tell) or 'todo'; `limit`: seconds (default `time_limit()`)"
     ex = get_exercise(name)
     if answer is None or answer is Ellipsis: return 'todo', f"not done yet: fill in `{ex.answer_name}` and run its cell, then check it again."
     if not (callable(answer) or ex.takes_value):
         return 'wrong', (f"check needs the function (or class) itself, `check('{name}', {ex.answer_name})`, "
                          f"not what it returns; got {describe(answer)}.")
+    lim = Limit(ex.time_limit() if limit is None else limit)
     try:
-        with warnings.catch_warnings(), torch.random.fork_rng(devices=[]), torch.enable_grad():
-            warnings.simplefilter('ignore')
-            torch.manual_seed(0)
-            j = Judge(ex, answer)
-            notes = [ex.judge(j)]
-            j.course()
-        notes = ' '.join(o[0].upper() + o[1:] + ('' if o.endswith('.') else '.') for o in [*notes, *j.notes] if o)
+        with cut_output(), lim: notes = judged(ex, answer, lim)
         return 'right', "right!" + (f" {notes}" if notes else "") + f" Compare with another way of writing it: `solution('{name}')`."
+    except TooSlow as e: return 'unknown', lim.message(e)
     except Wrong as v: return 'wrong', str(v)
     except NotDone as v: return 'todo', str(v)
     except KeyboardInterrupt: raise
@@ -124,4 +139,5 @@ def verdict(name:str, answer)->tuple:
     except Exception as e:
         o = traceback.extract_tb(e.__traceback__)[-1]
         return 'unknown', (f"can't tell: the checker itself failed ({type(e).__name__}: {e}, in `{o.name}`, line {o.lineno}). "
-                           f"That is no verdict on your answer, and isn't counted as one; compare it with `solution('{name}')`.")
+                           f"That is no verdict on your answer, and isn't counted as done; compare it with `solution('{name}')`.")
+

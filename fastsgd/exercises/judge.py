@@ -8,13 +8,15 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises/judge.html.md"""
 
 # %% ../../nbs/lib/exercises/judge.ipynb #fa9f15c1
 from __future__ import annotations
-import copy, inspect
+import copy, ctypes, inspect, io, threading, time
+from contextlib import contextmanager, redirect_stdout, redirect_stderr
 import numpy as np, torch
 from torch import nn, tensor
 from .explain import explain
 
 # %% auto #0
-__all__ = ['Wrong', 'NotDone', 'describe', 'same', 'notebook_global', 'Judge', 'params_with_grads', 'grads_cleared']
+__all__ = ['LIMIT_MIN', 'LIMIT_TIMES', 'Wrong', 'NotDone', 'describe', 'same', 'notebook_global', 'TooSlow', 'Limit',
+           'cut_output', 'Judge', 'params_with_grads', 'grads_cleared']
 
 # %% ../../nbs/lib/exercises/judge.ipynb #7717433d
 class Wrong(Exception):
@@ -85,6 +87,89 @@ def notebook_global(obj, name:str):
         if name in f.__code__.co_names and name in f.__globals__: return f.__globals__[name]
     return None
 
+# %% ../../nbs/lib/exercises/judge.ipynb #l1m1t002
+LIMIT_MIN,LIMIT_TIMES = 20.,5.    # a check's limit: the larger of 20 s and 5 times the reference's own check on this machine
+
+class TooSlow(BaseException):
+    "A check ran over its time limit: raised after a call of the answer that took too long, or into the judging thread when the limit passes (a `BaseException`, so that no `except Exception` swallows it)"
+
+def _s(t:float)->str: return f"{t:.1f}" if t >= 0.1 else f"{t:.2f}"
+
+def _raise_in(tid:int, exc):
+    "Raise `exc` in the thread `tid` at its next Python instruction (None: cancel one not yet raised); CPython only"
+    try: ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), ctypes.py_object(exc) if exc else None)
+    except AttributeError: pass        # not CPython: the limit is only checked between calls
+
+class Limit:
+    "A time limit of `secs` on a check: `timed` calls of the answer over it end the check, and a watchdog ends one still running in Python code when the limit passes"
+    def __init__(self, secs:float): self.secs,self.calls,self.spent,self.current,self.started,self.fired = secs,0,0.,None,0.,False
+
+    def __enter__(self):
+        self.tid,self.t0,self.lock,self.ended = threading.get_ident(),time.perf_counter(),threading.Lock(),threading.Event()
+        threading.Thread(target=self._watch, daemon=True).start()
+        return self
+
+    def _watch(self):
+        if self.ended.wait(self.secs): return
+        with self.lock:
+            if not self.ended.is_set(): self.fired = (self.current, self.started); _raise_in(self.tid, TooSlow)
+
+    def __exit__(self, *exc):
+        with self.lock:
+            self.ended.set()
+            if self.fired: _raise_in(self.tid, None)     # not yet raised: never raised outside the check
+
+    @contextmanager
+    def timed(self, name:str):
+        "Time a call of the answer, `name` for the message; a call over the limit ends the check"
+        self.current,self.started = name,time.perf_counter()
+        try: yield
+        finally:
+            dt = time.perf_counter() - self.started
+            self.calls,self.spent,self.current = self.calls + 1,self.spent + dt,None
+        if dt > self.secs: raise TooSlow(name, dt)
+
+    def message(self, e:TooSlow)->str:
+        "What the learner reads when `e` ended the check"
+        lim = f"the limit is {self.secs:g} s, the larger of {LIMIT_MIN:g} s and {LIMIT_TIMES:g} times our solution's own check on this machine"
+        if e.args: what = f"{e.args[0]} took {_s(e.args[1])} s per call"
+        elif self.fired and self.fired[0] and (not self.calls or time.perf_counter() - self.fired[1] > self.secs/2):
+            what = f"{self.fired[0]} took {_s(time.perf_counter() - self.fired[1])} s per call, or more: it was stopped there"
+        elif self.calls: what = f"its {self.calls} calls took {_s(self.spent/self.calls)} s per call, {_s(self.spent)} s in all"
+        else: what = f"the check took over {self.secs:.0f} s"
+        return (f"too slow to judge: {what} ({lim}). Whole-tensor operations are many times faster than Python loops over "
+                "elements. That is no verdict on your answer, and it isn't counted as done.")
+
+
+# %% ../../nbs/lib/exercises/judge.ipynb #l1m1t005
+class _Cut(io.TextIOBase):
+    "A stream that keeps the start of what is written to it, enough for its first `n` lines (each cut to `width` characters), and counts the lines"
+    def __init__(self, n:int, width:int=200): self.n,self.width,self.head,self.nl,self.last = n,width,'',0,'\n'
+    def writable(self): return True
+    def write(self, s):
+        s = str(s)
+        if s: self.nl,self.last = self.nl + s.count('\n'),s[-1]
+        room = self.n*(self.width+1) - len(self.head)
+        if room > 0: self.head += s[:room]
+        return len(s)
+
+    def text(self)->str:
+        "The first `n` lines written, then '(… N more lines)' for the rest"
+        total = self.nl + (self.last != '\n')
+        kept = [o[:self.width] + ('…' if len(o) > self.width else '') for o in self.head.split('\n')[:min(self.n, total)]]
+        more = total - len(kept)
+        return '\n'.join(kept + ([f"(… {more} more line{'s' if more > 1 else ''})"] if more else []))
+
+@contextmanager
+def cut_output(n:int=6):
+    "Keep what is printed inside (stdout and stderr) to its first `n` lines, printed when it ends, with '(… N more lines)' for the rest"
+    out = _Cut(n)
+    try:
+        with redirect_stdout(out), redirect_stderr(out): yield out
+    finally:
+        if out.text(): print(out.text())
+
+
 # %% ../../nbs/lib/exercises/judge.ipynb #4cdf00bf
 def _dt(t)->str: return str(t.dtype).removeprefix('torch.')
 
@@ -95,9 +180,10 @@ def _params(f):
 
 class Judge:
     "What a judge gets: the `answer`, the exercise's reference `ref`, and helpers that call and compare, raising only `Wrong` or `NotDone`"
-    def __init__(self, ex, answer):
-        "`ex` is the `Exercise` (its `reference`, `answer_name` and `errors` are used); `answer` what the learner wrote"
+    def __init__(self, ex, answer, limit:Limit=None):
+        "`ex` is the `Exercise` (its `reference`, `answer_name`, `errors`, `course` are used); `answer` what the learner wrote; `limit` times its calls"
         self.ex,self.answer,self.ref,self.seen,self.notes = ex,answer,ex.reference,[],[]
+        self.limit = limit or Limit(float('inf'))
 
     def note(self, text:str):
         "Keep `text`, a fact about a right answer that the ✓ verdict adds (once)"
@@ -116,8 +202,9 @@ class Judge:
         "`f(*args)`, with any exception explained (with `given`, or `args`); refused if it changed `args` (when `inputs`), not done if None (when `todo`)"
         name,given = name or self.named(),given or self.given(args, names)   # described before the call can change them
         saved = [_snap(a) for a in args] if inputs else []
-        try: res = f(*args)
-        except KeyboardInterrupt: raise
+        try:
+            with self.limit.timed(name): res = f(*args)
+        except (KeyboardInterrupt, TooSlow): raise
         except BaseException as e: raise Wrong(explain(e, name, given, self.ex.errors, _params(self.ref))) from None
         for n,a,s in zip(names or _params(self.ref), args, saved):
             if not _unchanged(a, s):
@@ -230,8 +317,9 @@ class Judge:
         for line,run in getattr(self.ex, 'course', ()):
             torch.manual_seed(0); want = run(self.ref)          # the reference failing is the checker's own failure: ? can't tell
             torch.manual_seed(0)
-            try: got = run(self.answer)
-            except KeyboardInterrupt: raise
+            try:
+                with self.limit.timed(f"{self.named()}, in `{line}`,"): got = run(self.answer)
+            except (KeyboardInterrupt, TooSlow): raise
             except BaseException as e:
                 why = explain(e, self.named(), '', self.ex.errors, _params(self.ref))
                 raise Wrong(f"{lead}`{line}`, as lesson {nb} calls it, fails with your answer: {why}") from None

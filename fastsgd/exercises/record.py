@@ -35,12 +35,14 @@ def record(name:str,          # the exercise
            verdict:str=None,  # of a check: 'right', 'wrong', 'unknown' or 'todo'
            level:int=None,    # of a hint
            notebook:str=None, # the lesson notebook of the exercise
+           diagnosis:str=None,# of a ✗ check: what was wrong, for the next hint to start from
            path=None,         # the record; default: `progress_file()`
           ):
     "Append one row to the record: the exercise, its notebook, the event, its verdict or hint level, and the time"
     row = dict(exercise=name, notebook=notebook, event=event, time=time.strftime('%Y-%m-%dT%H:%M:%S'))
-    if verdict: row['verdict'] = verdict
+    if verdict: row['verdict'],row['done'] = verdict,verdict == 'right'     # only ✓ is done: ? can't tell is not
     if level: row['level'] = level
+    if diagnosis: row['diagnosis'] = diagnosis[:2000]
     line = (json.dumps(row, ensure_ascii=False) + '\n').encode('utf-8')
     try:
         path = Path(path or progress_file()); path.parent.mkdir(parents=True, exist_ok=True)

@@ -17,10 +17,10 @@ __all__ = ['ProgressTable', 'progress']
 
 # %% ../../nbs/lib/exercises/table.ipynb #0d0a2bc8
 class ProgressTable(list):
-    "The rows `progress` prints, one dict per exercise: notebook, exercise, status, checks, hints (seen, of), solution"
+    "The rows `progress` prints, one dict per exercise: notebook, exercise, status, done (only when right), checks, hints (seen, of), solution"
     def __repr__(self):
         n = {s: sum(r['status'] == s for r in self) for s in ('right', 'wrong', 'unknown', 'not tried')}
-        return f"{len(self)} exercises: {n['right']} right, {n['wrong']} wrong, {n['unknown']} can't tell, {n['not tried']} not tried"
+        return f"{len(self)} exercises, {sum(r['done'] for r in self)} done: {n['right']} right, {n['wrong']} wrong, {n['unknown']} can't tell, {n['not tried']} not tried"
 
 def _lesson(lesson)->str:
     "The notebook-name prefix of `lesson`: 3, '3', '03' and '03_loss' all give '03_'"
@@ -43,7 +43,8 @@ def progress(lesson=None,     # one lesson only: its number (3, '03') or noteboo
         if nb and ex.notebook.removesuffix('.ipynb') != nb: continue
         mine = [r for r in rs if r['exercise'] == name]
         verdicts = [r['verdict'] for r in mine if r['event'] == 'check' and r.get('verdict') in ('right', 'wrong', 'unknown')]
-        res.append(dict(notebook=ex.notebook, exercise=name, status=verdicts[-1] if verdicts else 'not tried',
+        status = verdicts[-1] if verdicts else 'not tried'
+        res.append(dict(notebook=ex.notebook, exercise=name, status=status, done=status == 'right',   # ? can't tell is not done
                         checks=sum(r['event'] == 'check' for r in mine),
                         hints=max((r.get('level', 0) for r in mine if r['event'] == 'hint'), default=0), of=len(ex.hints),
                         solution=any(r['event'] == 'solution' for r in mine)))
