@@ -8,29 +8,117 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises/explain.html.md"""
 
 # %% ../../nbs/lib/exercises/explain.ipynb #c8e0ac5d
 from __future__ import annotations
-import sysconfig, traceback
+import dis, inspect, re, sysconfig, traceback
+import torch
 from pathlib import Path
 import fastsgd
 
 # %% auto #0
-__all__ = ['explain']
+__all__ = ['globals_read', 'what', 'explain', 'reads_globals']
 
 # %% ../../nbs/lib/exercises/explain.ipynb #a08a5bd4
+def _data(v)->bool:
+    "Is `v` data (a tensor, an array, a number, a model, a list...), rather than a module, a class or a function?"
+    if isinstance(v, torch.nn.Module): return True
+    return not (inspect.ismodule(v) or inspect.isclass(v) or callable(v) or isinstance(v, bool) or v is None)
+
+def globals_read(code, glb:dict)->dict:
+    "{name: value} of the globals in `glb` holding data (`_data`) that `code` (a code object, with the functions and comprehensions inside it) reads"
+    res = {}
+    for i in dis.get_instructions(code):
+        if i.opname in ('LOAD_GLOBAL', 'LOAD_NAME') and i.argval in glb and _data(glb[i.argval]): res[i.argval] = glb[i.argval]
+    for c in code.co_consts:
+        if inspect.iscode(c): res.update(globals_read(c, glb))
+    return res
+
+def what(v)->str:
+    "`v` in a few words: 'a float32 tensor of shape (28, 28)', 'a list of 2 tensors', '0.1'"
+    if isinstance(v, torch.Tensor): return f"a {str(v.dtype).removeprefix('torch.')} tensor of shape {tuple(v.shape)}"
+    if isinstance(v, torch.nn.Module): return f"a `{type(v).__name__}` model"
+    if isinstance(v, (list, tuple)) and v and all(isinstance(o, torch.Tensor) for o in v): return f"a {type(v).__name__} of {len(v)} tensors"
+    if isinstance(v, (int, float, str)): r = repr(v); return r if len(r) < 40 else r[:37] + '...'
+    return f"a `{type(v).__name__}`"
+
+def _reductions(src:str)->list:
+    "The reductions along an axis in the code `src` that drop that axis (no `keepdim=True`): `.sum(1)`, `x.max(dim=-1)`, `torch.mean(x, 1)`, ..."
+    res = []
+    for m in re.finditer(r"\b(sum|mean|max|min|amax|amin|logsumexp|prod|std|var|norm|argmax|argmin)\(", src or ''):
+        depth,i = 1,m.end()
+        while i < len(src) and depth: depth += {'(': 1, ')': -1}.get(src[i], 0); i += 1
+        args = src[m.end():i-1]
+        if re.search(r"(^|,|dim\s*=)\s*-?\d", args) and not re.search(r"keepdim\s*=\s*True", args): res.append(src[m.start():i])
+    return res
+
+def _broadcast(text, code):
+    "Advice for two shapes that don't broadcast: keepdim only where the code drops an axis"
+    m = re.search(r"tensor a \((\d+)\) must match the size of tensor b \((\d+)\) at non-singleton dimension (\d+)", text)
+    fact = f"along axis {m[3]} one side has {m[1]} and the other {m[2]}: print the shape of each side" if m else "print the shape of each side"
+    drops = _reductions(code.get('src'))
+    if drops and not code.get('globals'):    # a global read of another shape explains the mismatch better than a dropped axis
+        return f"{fact}. `{drops[0]}` drops the axis it reduces, so its result no longer lines up with the rows it came from: `keepdim=True` keeps that axis"
+    return fact
+
+def _axis(text, code):
+    "Advice for an axis that doesn't exist: counting from the end only for code that counts from the start"
+    m = re.search(r"range of \[(-?\d+), (-?\d+)\], but got (-?\d+)", text)
+    if not m: return "that axis doesn't exist for an input of this shape: print its shape"
+    n,got = int(m[2]) + 1,int(m[3])
+    fact = f"the tensor there has {n} ax{'is' if n == 1 else 'es'} ({m[1]} to {m[2]}), and the code asks for axis {got}"
+    return fact + (": an input of another shape than you thought (print it). Counting axes from the end (`-1` for the last) works whatever comes before them" if got >= 0 else ": print its shape")
+
+def _matmul(text, code):
+    "Advice for `@` with sizes that don't line up"
+    m = re.search(r"\((\d+)x(\d+) and (\d+)x(\d+)\)", text) or re.search(r"mat \((\d+)x(\d+)\), vec \((\d+)\)", text)
+    if not m: return "the sizes of the two sides of `@` don't line up: print the shape of each side"
+    if code.get('inner', '').endswith(('linear.py', 'container.py')):
+        return (f"a linear layer got inputs of the wrong size, {m[2]} where it expects {m[3]}: its first argument, the number of inputs, "
+                "must match what it receives (784 pixels for the first layer, the previous layer's outputs after that)")
+    msg = f"`a @ b` needs as many columns in `a` as rows in `b`, and here they are {m[2]} and {m[3]}"
+    if m[2] == '28' and m[3] == '784': msg += ": the images are still 28×28; flatten each into a row of 784 first, `.view(-1, 28*28)`"
+    elif m[3] == '784' or m[2] == '784': msg += ": each image is a row of 784 pixels, and the weights need 784 rows"
+    return msg
+
+def _dtypes(text, code):
+    "Advice for two dtypes that met"
+    names = dict(double='float64', float='float32', Double='float64', Float='float32', long='int64', Long='int64', int='int32')
+    m = re.search(r"but got:? (long int|\w+)(?: != |,? and )(long int|\w+)", text)
+    pair = f" ({names.get(m[1].split()[0], m[1])} and {names.get(m[2].split()[0], m[2])})" if m else ""
+    return (f"two tensors of different dtypes met{pair}: NumPy and Python floats give float64 and `torch.tensor` of whole numbers int64, while "
+            "the lessons work in float32. Convert the odd one, `.float()`")
+
+def _no_grad_backward(text, code):
+    "Advice for `backward` on a result that autograd didn't record"
+    src = code.get('src') or ''
+    if 'no_grad' in src: return ("`backward` ran on a result computed inside `with torch.no_grad():`, where nothing is recorded: compute the loss "
+                                 "and call `backward` outside it; only the update of the parameters goes inside")
+    cut = [w for w,k in (('`.data`', '.data'), ('`.detach()`', '.detach('), ('`.item()`', '.item(')) if k in src]
+    if cut: return f"{' and '.join(cut)} cut the result off from the parameters, so there is nothing for `backward` to follow: compute the loss from the tensors themselves"
+    return ("nothing that requires grad led to this result: the parameters need `.requires_grad_()`, and `.data`, `.detach()`, `.item()`, NumPy or "
+            "`with torch.no_grad():` cut a calculation off from them")
+
 _ADVICE = (
     ('a leaf Variable that requires grad', "update parameters inside `with torch.no_grad():` (or through `p.data`), so that autograd doesn't try to record the step"),
     ('only one element tensors can be converted', "`math` functions and `float()` take one number at a time; `torch.exp` and friends work on a whole tensor at once"),
     ('cannot be converted to Scalar', "`.item()` turns a tensor of one element into a Python number; for a whole tensor, stay with tensor operations"),
     ('Boolean value of Tensor with more than one value', "Python's `if`, `and`, `or`, `max` and `min` need one True/False; on tensors use `torch.where`, `x.clamp(min=0)` or `torch.maximum`"),
     ('could not infer output dtype', "True/False values have no mean: convert them first, `.float().mean()`"),
-    ('must match the size of tensor', "the shapes don't line up: print the shape of each side. After a sum (or a max) along an axis, `keepdim=True` keeps that axis so the result broadcasts back"),
-    ('Dimension out of range', "that axis doesn't exist for an input of this shape: counting axes from the end (`-1`, `-2`) works whatever comes before them"),
+    (('Could not infer dtype of', 'Image'), "`torch.tensor` doesn't read a PIL image: turn it into an array of numbers first, `tensor(np.array(img))`"),
+    ('torch.return_types.', "`x.max(dim)` (and `min`, `sort`, `topk`) gives a pair, (values, indices): take the numbers with `.values` (or `[0]`)"),
+    ('must match the size of tensor', _broadcast),
+    ('Dimension out of range', _axis),
     ("Can't call numpy() on Tensor that requires grad", "NumPy can't follow gradients: use the `torch` version of the function (`torch.exp`, `torch.where`, ...)"),
     ('is not a Module subclass', "`nn.Sequential` takes layer objects: `nn.ReLU()` (with parentheses), not the function `F.relu` nor the class `nn.ReLU`"),
     ("'NoneType' object has no attribute", "something is None: a `.grad` is None until `backward` has run (and after `p.grad = None`), and a function without `return` gives None"),
     ('grad can be implicitly created only for scalar outputs', "`backward` starts from a single number: reduce the loss with `.mean()`"),
+    ('does not require grad and does not have a grad_fn', _no_grad_backward),
     ('tensors used as indices must be long', "indices must be whole numbers: int64 targets, and `range(n)` for the rows"),
-    ('mat1 and mat2 shapes cannot be multiplied', "a linear layer got inputs of the wrong size: its first argument, the number of inputs, "
-     "must match what it receives (784 pixels for the first layer, the previous layer's outputs after that)"),
+    ('expected target dtype to be Long', "class targets are whole numbers, int64: `.long()`"),
+    ('shapes cannot be multiplied', _matmul),
+    (('size mismatch, got input', 'vec'), _matmul),
+    ('same dtype', _dtypes),
+    ('Expected all tensors to be on the same device', "tensors on two devices met (the GPU and the CPU): make new tensors where the input is, `device=x.device`, or move one, `.to(x.device)`"),
+    ('is not on the expected device', "tensors on two devices met (the GPU and the CPU): make new tensors where the input is, `device=x.device`, or move one, `.to(x.device)`"),
+    (('Input type', 'weight type', 'should be the same'), "the model and its input are on different devices (or of different dtypes): move the model, `model.to(x.device)`, or the input"),
     ('SystemExit', "`sys.exit()` (or `exit()`) ends the whole program: a function hands back its result with `return`"),
     ('positional argument', "keep the signature of the skeleton: the same arguments, in the same order"),
 )
@@ -47,31 +135,55 @@ def _called(fn:str)->bool:
     "Is the file `fn` fastsgd's code that the learner's code may call (not the checker's own)?"
     return fn.startswith(str(_LIB)) and not fn.startswith(str(_ENGINE))
 
+def _learner(e)->tuple:
+    "The frames of `e`'s traceback, as `(summary, frame)`: the last in the learner's code (or None), and the innermost"
+    fs,tb = [],e.__traceback__
+    while tb is not None: fs.append(tb.tb_frame); tb = tb.tb_next
+    pairs = list(zip(traceback.extract_tb(e.__traceback__), fs))
+    mine = [o for o in pairs if not _library(o[0].filename)]
+    return (mine[-1] if mine else None),(pairs[-1] if pairs else None)
+
+def _code(frame)->str:
+    "The source of the function (or lambda) running in `frame`, where Python can find it, else ''"
+    try: return inspect.getsource(frame)
+    except (OSError, TypeError, IndexError): return ''
+
 def _origin(e)->str:
     "Where in the learner's code `e` was raised, or the learner's line that called into the library where it was: ' (in f, line 3: `code`)', or ''"
-    tb = traceback.extract_tb(e.__traceback__)
-    mine = [o for o in tb if not _library(o.filename)]
-    inner = tb[-1] if tb else None
+    mine,inner = _learner(e)
     if not mine:
-        if inner and _called(inner.filename): return f" (inside fastsgd's `{inner.name}`, not in your code: look at what your code hands it)"
+        if inner and _called(inner[0].filename): return f" (inside fastsgd's `{inner[0].name}`, not in your code: look at what your code hands it)"
         return ''
-    o = mine[-1]
+    o = mine[0]
     where = f" (in `{o.name}`, line {o.lineno}" + (f": `{o.line.strip()}`" if o.line else "")
-    if inner is not o and _called(inner.filename): where += f", inside fastsgd's `{inner.name}` that it calls"
+    if inner[0] is not o and _called(inner[0].filename): where += f", inside fastsgd's `{inner[0].name}` that it calls"
     return where + ")"
 
 def explain(e:BaseException, # what the learner's code raised
             name:str,        # the answer's name as the verdict shows it, such as '`my_sigmoid`'
             given:str,       # its inputs, described ('': not said)
-            errors=(),       # the exercise's own `(text in the error, advice)` pairs, tried first
+            errors=(),       # the exercise's own `(text in the error, advice)` pairs, tried first (advice: a string, or `advice(text, code)`)
             args=(),         # the names of the reference's arguments: a NameError on one of them gets its own advice
            )->str:
     "What happened when the learner's code raised `e`, on what input, and what usually causes it"
     text = type(e).__name__ + (f": {str(e).splitlines()[0]}" if str(e).strip() else "")
-    advice = next((a for k,a in tuple(errors) + _ADVICE if k in text), None)
+    mine,inner = _learner(e)
+    glb = {n: v for n,v in globals_read(mine[1].f_code, mine[1].f_globals).items() if n not in args} if mine and mine[0].name != '<module>' else {}
+    code = dict(line=mine[0].line if mine else '', src=_code(mine[1]) if mine else '', globals=glb, inner=inner[0].filename if inner else '')
+    advice = None
+    for k,a in tuple(errors) + _ADVICE:                # `k`: a text in the error, or a tuple of texts that must all be in it
+        if all(o in text for o in ((k,) if isinstance(k, str) else k)): advice = a(text, code) if callable(a) else a; break
     if isinstance(e, NameError) and getattr(e, 'name', None):
         n = e.name
         advice = (f"`{n}` is an argument of `__init__`, which only exists while `__init__` runs: keep it, `self.{n} = {n}`, and use `self.{n}` in the other methods"
                   if n in args else f"`{n}` isn't defined where it's used: define it, or import it, in your notebook first")
     msg = f"{name} raised {text}{_origin(e)}" + (f", given {given}." if given else ".")
+    if glb: msg += " " + reads_globals(glb, mine[0].name)
     return msg + (f" Hint: {advice}." if advice else "")
+
+def reads_globals(glb:dict, where:str=None)->str:
+    "The sentence that names the notebook globals `glb` ({name: value}) read by the learner's code (in `where`, a function or method)"
+    names = ', '.join(f"`{n}` ({what(v)})" for n,v in glb.items())
+    return (f"It reads your notebook's global{'s' if len(glb) > 1 else ''} {names}" + (f" in `{where}`" if where else "")
+            + ": a function sees the same thing in every notebook only through its arguments, so use those instead.")
+
