@@ -8,12 +8,13 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises/ex05_optimizer.html.md"""
 
 # %% ../../nbs/lib/exercises/ex05_optimizer.ipynb #3ca41a70
 from __future__ import annotations
-import ast, dis, inspect, textwrap, types
+import ast, inspect, textwrap, types
 import torch
 from torch import nn, tensor
 from ..training import calc_grad
 from .core import Exercise, register
 from .judge import Wrong, NotDone, describe, same, notebook_global, params_with_grads
+from .explain import globals_read
 
 # %% auto #0
 __all__ = []
@@ -48,21 +49,12 @@ def _show(a, b)->tuple:
         if f(a) != f(b): break
     return f(a), f(b)
 
-def _globals_read(f)->list:
-    "The names a function `f` reads as globals (in its own code and in the generator expressions in it)"
-    def walk(code):
-        for i in dis.get_instructions(code):
-            if i.opname in ('LOAD_GLOBAL', 'LOAD_NAME'): yield i.argval
-        for c in code.co_consts:
-            if isinstance(c, types.CodeType): yield from walk(c)
-    return list(dict.fromkeys(walk(f.__code__)))
-
 def _data_globals(cls)->list:
     "`(method, name, value)` for each notebook global holding data (tensors, a model, parameters) that a method of the class `cls` reads"
     def data(v): return (isinstance(v, (torch.Tensor, nn.Module, types.GeneratorType))
                          or isinstance(v, (list, tuple)) and any(isinstance(o, torch.Tensor) for o in v))
     fns = [(m, f) for m,f in vars(cls).items() if inspect.isfunction(f)] if isinstance(cls, type) else []
-    return [(m, n, f.__globals__[n]) for m,f in fns for n in _globals_read(f) if data(f.__globals__.get(n))]
+    return [(m, n, v) for m,f in fns for n,v in globals_read(f.__code__, f.__globals__).items() if data(v)]
 
 def _leaves_loop(f)->bool:
     "Whether the source of `f` has a `return` or `break` inside a `for` loop (False when the source can't be read)"

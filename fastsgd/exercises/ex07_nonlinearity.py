@@ -8,7 +8,7 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises/ex07_nonlinearity.html.md"
 
 # %% ../../nbs/lib/exercises/ex07_nonlinearity.ipynb #9a3255f9
 from __future__ import annotations
-import copy, dis, inspect, types
+import copy, inspect
 import torch
 from torch import nn, tensor
 from fastcore.basics import noop
@@ -17,6 +17,7 @@ from ..training import tensor_dls
 from ..learner import Learner
 from .core import Exercise, register
 from .judge import Wrong, describe, same
+from .explain import globals_read
 
 def _digits(n:int=64, seed:int=0)->tuple:
     "Stand-ins for notebook 07's 3s and 7s: `n` rows of 784 mostly blank pixels in [0,1], and (n,1) float targets, 1. for a \"3\""
@@ -68,15 +69,6 @@ register(Exercise('relu', '07_nonlinearity.ipynb',
            '`return x.clamp(min=0.)`.')))
 
 # %% ../../nbs/lib/exercises/ex07_nonlinearity.ipynb #6ded1c07
-def _globals_read(f)->list:
-    "The names function `f` reads as globals (in its own code and in the code nested in it)"
-    def walk(code):
-        for i in dis.get_instructions(code):
-            if i.opname in ('LOAD_GLOBAL', 'LOAD_NAME'): yield i.argval
-        for c in code.co_consts:
-            if isinstance(c, types.CodeType): yield from walk(c)
-    return list(dict.fromkeys(walk(f.__code__))) if inspect.isfunction(f) else []
-
 def _net(f):
     "The model an answer to `simple_net` stands for: a copy of the answer if it is a model, else what calling it returns"
     return copy.deepcopy(f) if isinstance(f, nn.Module) else f()
@@ -141,7 +133,8 @@ def _judge_simple_net(j):
     net = j.answer if isinstance(j.answer, nn.Module) else j.call(j.answer, names=[])
     if not isinstance(net, nn.Module): raise Wrong(f"{j.named()} returned {describe(net)}; expected a model, such as an `nn.Sequential`")
     if not isinstance(j.answer, nn.Module) and j.call(j.answer, names=[]) is net:
-        g = next((n for n in _globals_read(j.answer) if j.answer.__globals__.get(n) is net), None)
+        glb = globals_read(j.answer.__code__, j.answer.__globals__) if inspect.isfunction(j.answer) else {}
+        g = next((n for n,v in glb.items() if v is net), None)
         raise Wrong(f"{j.named()} returns the same model every time it is called" + (f", your notebook's global `{g}`" if g else "") +
                     f": each training run, such as `{_FIT}`, calls it for a fresh model with new random weights, and would carry on "
                     "training the last one instead. Build the model inside the function: `return nn.Sequential(...)`")
@@ -151,6 +144,9 @@ def _judge_simple_net(j):
     if tuple(out.shape) != (5, 1): raise Wrong(f"given a batch of 5 images of 784 pixels, the model gives shape {tuple(out.shape)}: it should give one output per image, (5, 1)")
     if n != 23_581: raise Wrong(f"the model has {n:,} parameters; the book's `simple_net` has 23,581: 784*30 weights + 30 biases in the first "
                                 "linear layer, 30*1 + 1 in the second. Check the layers' sizes")
+    for k in (64, 2):    # the batch sizes the checks below use: an answer that fixes the batch size fails here, explained
+        got = tuple(j.tensor(j.call(net, _xb(k), name='your model', names=['x'])).shape)
+        if got != (k, 1): raise Wrong(f"given a batch of {k} images of 784 pixels, the model gives shape {got}: it should give one output per image, ({k}, 1)")
     if msg := _after_last(net): raise Wrong(msg)
     if _linear(net):
         raise Wrong("the model is linear: two linear layers with nothing between them compute the same as one linear layer. Put a ReLU between them")

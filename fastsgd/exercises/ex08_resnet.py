@@ -61,7 +61,9 @@ register(Exercise('three_channels', '08_resnet.ipynb',
     return x.unsqueeze(1).repeat(1, 3, 1, 1)''',
     judge=_judge_three_channels,
     errors=(('to have 3 channels', "resnet18's first layer takes (n,3,h,w): look at the shape your answer gives for this batch "
-             "(`squeeze()` drops every axis of size 1, the batch's own when it holds one image)"),),
+             "(`squeeze()` drops every axis of size 1, the batch's own when it holds one image)"),
+            ('expected scalar type', "resnet18's weights are float32, and the images must be too: keep the dtype of `x` (no `.double()`, "
+             "no NumPy float64 on the way)")),
     course=(("resnet18()(three_channels(x)), for x = load_digits().x_valid[:64], shaped (64,28,28)", _course_resnet),
             ("resnet18()(three_channels(x[:1])), a batch of one image", lambda f: _course_resnet(f, 1))),
     hints=("First give the images a channel axis of size 1, second in line, after the batch: (n,1,28,28). Then copy along that axis.",
