@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from fastcore.basics import basic_repr
 from ..utils import choice_error
 from .explain import explain
-from .judge import Judge, Wrong, NotDone, describe, Limit, TooSlow, cut_output, LIMIT_MIN, LIMIT_TIMES
+from .judge import Judge, Wrong, NotDone, describe, with_globals, Limit, TooSlow, cut_output, LIMIT_MIN, LIMIT_TIMES
 
 # %% auto #0
 __all__ = ['EXERCISES', 'derive_skeleton', 'Exercise', 'register', 'get_exercise', 'judged', 'verdict']
@@ -132,8 +132,10 @@ def verdict(name:str, answer, limit:float=None)->tuple:
         with cut_output(), lim: notes = judged(ex, answer, lim)
         return 'right', "right!" + (f" {notes}" if notes else "") + f" Compare with another way of writing it: `solution('{name}')`."
     except TooSlow as e: return 'unknown', lim.message(e)
-    except Wrong as v: return 'wrong', str(v)
-    except NotDone as v: return 'todo', str(v)
+    except Wrong as v: return 'wrong', with_globals(answer, str(v))
+    except NotDone as v:                      # a body that reads notebook globals is filled in: those explain why it "changes nothing"
+        g = '' if getattr(v, 'nothing', False) else with_globals(answer, '', f"`{getattr(answer, '__name__', ex.answer_name)}`")
+        return ('wrong', g + " What the check saw: " + re.sub(r"\s*Fill in .*$", "", str(v).removeprefix('not done yet: '))) if g else ('todo', str(v))
     except KeyboardInterrupt: raise
     except SystemExit as e: return 'wrong', explain(e, f"`{ex.answer_name}`", 'the checker\'s inputs')
     except Exception as e:

@@ -181,9 +181,9 @@ def explain(e:BaseException, # what the learner's code raised
     if glb: msg += " " + reads_globals(glb, mine[0].name)
     return msg + (f" Hint: {advice}." if advice else "")
 
-def reads_globals(glb:dict, where:str=None)->str:
-    "The sentence that names the notebook globals `glb` ({name: value}) read by the learner's code (in `where`, a function or method)"
+def reads_globals(glb:dict, where:str=None, who:str='It')->str:
+    "The sentence that names the notebook globals `glb` ({name: value}) that `who` (the learner's code) reads (in `where`, a function or method)"
     names = ', '.join(f"`{n}` ({what(v)})" for n,v in glb.items())
-    return (f"It reads your notebook's global{'s' if len(glb) > 1 else ''} {names}" + (f" in `{where}`" if where else "")
+    return (f"{who} reads your notebook's global{'s' if len(glb) > 1 else ''} {names}" + (f" in `{where}`" if where else "")
             + ": a function sees the same thing in every notebook only through its arguments, so use those instead.")
 

@@ -8,15 +8,15 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises/judge.html.md"""
 
 # %% ../../nbs/lib/exercises/judge.ipynb #fa9f15c1
 from __future__ import annotations
-import copy, ctypes, inspect, io, threading, time
+import ast, copy, ctypes, inspect, io, math, textwrap, threading, time
 from contextlib import contextmanager, redirect_stdout, redirect_stderr
 import numpy as np, torch
 from torch import nn, tensor
-from .explain import explain
+from .explain import explain, globals_read, reads_globals
 
 # %% auto #0
-__all__ = ['LIMIT_MIN', 'LIMIT_TIMES', 'Wrong', 'NotDone', 'describe', 'same', 'notebook_global', 'TooSlow', 'Limit',
-           'cut_output', 'Judge', 'params_with_grads', 'grads_cleared']
+__all__ = ['LIMIT_MIN', 'LIMIT_TIMES', 'Wrong', 'NotDone', 'describe', 'describe_pair', 'same', 'global_reads', 'notebook_global',
+           'cut_off', 'with_globals', 'TooSlow', 'Limit', 'cut_output', 'Judge', 'params_with_grads', 'grads_cleared']
 
 # %% ../../nbs/lib/exercises/judge.ipynb #7717433d
 class Wrong(Exception):
@@ -26,18 +26,35 @@ class NotDone(Exception):
     "Raised by a judge: the answer is the skeleton as it was, or changes nothing yet; the message says what to fill in"
 
 # %% ../../nbs/lib/exercises/judge.ipynb #793ebbf9
-def describe(v, n:int=8)->str:
-    "`v` for a message: a small tensor in full, a big one by dtype and shape"
+def _num(x, d:int)->str:
+    "The number `x` at `d` significant digits, as PyTorch prints a float tensor's: `0.8`, `2.`, `-1.6`, `nan`"
+    if isinstance(x, (bool, int)): return str(x)
+    if math.isnan(x) or math.isinf(x): return str(x)
+    s = f"{x:.{d}g}"
+    if not any(c in s for c in '.e'): s += '.'
+    return '0.' if s == '-0.' else s
+
+def describe(v, n:int=8, digits:int=4)->str:
+    "`v` for a message: a small tensor in full, its numbers at `digits` significant digits (one precision for every tensor), a big one by dtype and shape"
     if isinstance(v, torch.Tensor):
         if v.numel() > n: return f"a {str(v.dtype).removeprefix('torch.')} tensor of shape {tuple(v.shape)}"
-        return ' '.join(repr(v.detach()).split())
+        def rec(o): return '[' + ', '.join(rec(x) for x in o) + ']' if isinstance(o, list) else _num(o, digits)
+        extra = ('' if v.dtype in (torch.float32, torch.int64, torch.bool) else f", dtype={v.dtype}") + ('' if v.device.type == 'cpu' else f", device='{v.device}'")
+        return f"tensor({rec(v.detach().cpu().tolist())}{extra})"
     if isinstance(v, np.ndarray): return f"a NumPy array of shape {v.shape}"
     if isinstance(v, nn.Module): return f"a `{type(v).__name__}` model"
     if isinstance(v, (list, tuple)) and any(isinstance(o, torch.Tensor) for o in v):
-        r = ', '.join(describe(o, 4) for o in v)
+        r = ', '.join(describe(o, 4, digits) for o in v)
         return f"[{r}]" if len(r) <= 90 else f"a {type(v).__name__} of {len(v)} tensors"
     r = repr(v)
     return r if len(r) <= 70 else r[:67] + '...'
+
+def describe_pair(a, b, n:int=8)->tuple:
+    "`describe(a)` and `describe(b)` at one precision, the first at which they differ (if they do): never \"should be X; yours is X\""
+    for d in (4, 6, 8, 10, 17):
+        ta,tb = describe(a, n, d),describe(b, n, d)
+        if ta != tb: return ta,tb
+    return describe(a, n),describe(b, n)      # the same numbers
 
 def _close(a, b, atol:float=1e-5, rtol:float=1e-5)->bool:
     "Whether `a` and `b` hold the same numbers in the same shape (True/False only match themselves)"
@@ -65,8 +82,10 @@ def _snap(v):
 def _unchanged(v, snap)->bool:
     "Whether `v` is exactly as it was when `_snap` copied it to `snap`"
     if snap is None: return True
-    if isinstance(v, torch.Tensor): return v.shape == snap.shape and torch.equal(v.detach(), snap)
-    return v == snap
+    if isinstance(v, torch.Tensor): return isinstance(snap, torch.Tensor) and v.shape == snap.shape and torch.equal(v.detach(), snap.detach())
+    if isinstance(v, (list, tuple)) and isinstance(snap, (list, tuple)): return len(v) == len(snap) and all(map(_unchanged, v, snap))
+    try: return bool(v == snap)
+    except Exception: return False
 
 # %% ../../nbs/lib/exercises/judge.ipynb #90e93ecb
 def _others(v)->tuple:
@@ -80,12 +99,50 @@ def _others(v)->tuple:
     if ((v == 0) | (v == 1)).all(): return (1 - v,)                  # targets: flipped
     return (v*-1.5 + 0.37,)
 
+def _functions(obj)->list:
+    "The function `obj`, or the methods of the class `obj` (`__init__` included)"
+    if inspect.isfunction(obj): return [obj]
+    if isinstance(obj, type): return [f for f in vars(obj).values() if inspect.isfunction(f)]
+    return []
+
+def global_reads(obj)->dict:
+    "{name: (value, function name)} of the notebook globals holding data that the function `obj`, or any method of the class `obj` (`__init__` included), reads"
+    return {n: (v, f.__name__) for f in _functions(obj) for n,v in globals_read(f.__code__, f.__globals__).items()}
+
 def notebook_global(obj, name:str):
     "The value of the notebook global `name` if the function (or a method of the class) `obj` reads it as a global, else None"
-    fns = [obj] if inspect.isfunction(obj) else [f for f in vars(obj).values() if inspect.isfunction(f)] if isinstance(obj, type) else []
-    for f in fns:
-        if name in f.__code__.co_names and name in f.__globals__: return f.__globals__[name]
-    return None
+    return global_reads(obj).get(name, (None,))[0]
+
+def _source(obj)->str:
+    "The source of the function `obj`, or of the methods of the class `obj`, where Python can find it, else ''"
+    res = []
+    for f in _functions(obj):
+        try: res.append(inspect.getsource(f))
+        except (OSError, TypeError): pass
+    return '\n'.join(res)
+
+_CUTS = (('`.data`', ('.data',)), ('`.detach()`', ('.detach(',)), ('`torch.no_grad()`', ('no_grad',)), ('`.item()`', ('.item(',)),
+         ('NumPy', ('np.', 'numpy')), ('`torch.tensor(...)`', ('tensor(',)), ('`float()`', ('float(',)))
+
+def _cuts(obj, k:int=None)->list:
+    "What, among the first `k` of `_CUTS`, the code of `obj` uses that cuts a result off from autograd"
+    src = _source(obj)
+    return [w for w,keys in _CUTS[:k] if any(o in src for o in keys)]
+
+def cut_off(obj)->str:
+    "Why no gradient flows through `obj`: what its code uses that cuts a result off from its input, or every usual cause when its code doesn't show one"
+    cut = _cuts(obj)
+    if cut: return f"it uses {' and '.join(cut)}, which cut{'s' if len(cut) == 1 else ''} the result off from its input"
+    return ("`.item()`, `.detach()`, `.data`, `torch.no_grad()`, NumPy, `torch.tensor(...)` of Python numbers, or a comparison such as `>` "
+            "cut a result off from its input")
+
+def with_globals(answer, msg:str, who:str='It')->str:
+    "`msg`, followed by the sentence that names the notebook globals holding data that `answer` reads (and in which method), unless `msg` names them already"
+    reads = {n: o for n,o in global_reads(answer).items() if f"global `{n}`" not in msg}
+    if not reads: return msg
+    where = {f for _,f in reads.values()}
+    return (msg.rstrip() + ' ' + reads_globals({n: v for n,(v,_) in reads.items()}, where.pop() if len(where) == 1 and isinstance(answer, type) else None, who)).lstrip()
+
 
 # %% ../../nbs/lib/exercises/judge.ipynb #l1m1t002
 LIMIT_MIN,LIMIT_TIMES = 20.,5.    # a check's limit: the larger of 20 s and 5 times the reference's own check on this machine
@@ -171,6 +228,17 @@ def cut_output(n:int=6):
 
 
 # %% ../../nbs/lib/exercises/judge.ipynb #4cdf00bf
+def _return_in_loop(f)->bool:
+    "Does the code of the function `f` have a `return` inside a loop (not inside a function nested in it)?"
+    try: tree = ast.parse(textwrap.dedent(inspect.getsource(f)))
+    except (OSError, TypeError, SyntaxError): return False
+    def walk(node, loop):
+        if isinstance(node, ast.Return) and loop: return True
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)): return False   # a function of its own
+        inner = loop or isinstance(node, (ast.For, ast.While))
+        return any(walk(c, inner) for c in ast.iter_child_nodes(node))
+    return any(walk(c, False) for c in ast.iter_child_nodes(tree.body[0])) if tree.body else False
+
 def _dt(t)->str: return str(t.dtype).removeprefix('torch.')
 
 def _params(f):
@@ -208,12 +276,14 @@ class Judge:
         except BaseException as e: raise Wrong(explain(e, name, given, self.ex.errors, _params(self.ref))) from None
         for n,a,s in zip(names or _params(self.ref), args, saved):
             if not _unchanged(a, s):
-                was = f" (it was {describe(s)}, now {describe(a)})" if len(describe(s)) < 60 and not describe(s).startswith('a ') else ""
+                ds,da = describe_pair(s, a)
+                was = f" (it was {ds}, now {da})" if len(ds) < 60 and not ds.startswith('a ') else ""
                 raise Wrong(f"{name} changed its input `{n}` in place{was}, which changes the caller's data: build a new result instead. "
                             "Tensor methods ending in `_`, `-=` and friends, and assignments such as `x[...] = ...` change a tensor itself")
         if todo and (res is None or res is Ellipsis):
-            raise NotDone(f"not done yet: {name} returned {'None' if res is None else '...'}. "
-                          "Fill in its body, and make sure it ends with `return ...`.")
+            e = NotDone(f"not done yet: {name} returned {'None' if res is None else '...'}. Fill in its body, and make sure it ends with `return ...`.")
+            e.nothing = True     # nothing came back: not done, whatever the body reads
+            raise e
         return res
 
     def tensor(self, res, number:bool=False):
@@ -259,9 +329,9 @@ class Judge:
             if g.numel() == w.numel() == 1 and same(g.reshape(()), w):
                 raise Wrong(f"the right value, but in a tensor of shape {tuple(g.shape)} rather than a single number: a plain `.mean()` (over every axis) gives one")
             raise Wrong(f"{shape + ' Given' if shape else 'given'} {self.given(args)}, {self.named()} gives shape {tuple(g.shape)}; expected {tuple(w.shape)}.")
-        if g.numel() <= 8: raise Wrong(f"given {self.given(args)}, {self.named()} gives {describe(got)}; expected {describe(want)}.")
+        if g.numel() <= 8: raise Wrong(f"given {self.given(args)}, {self.named()} gives %s; expected %s." % describe_pair(got, want))
         i = tuple(int(o) for o in torch.unravel_index((g-w).abs().nan_to_num(float('inf')).argmax(), g.shape))
-        raise Wrong(f"given {self.given(args)}, {self.named()} gives {g[i]:.4f} at index {i}; expected {w[i]:.4f}.")
+        raise Wrong(f"given {self.given(args)}, {self.named()} gives %s at index {i}; expected %s." % describe_pair(g[i], w[i]))
 
     def vary(self, args, run=None, names=None, alts=None, check=None):
         "For each of `args` in turn, other values (`alts[name]`, else `_others`): where one changes what `run(f, args)` gives for the reference, it must change the answer's too"
@@ -280,9 +350,9 @@ class Judge:
                     why = (f" It reads your notebook's global `{n}` (now {describe(g)}), not the one it is given"
                            + (f": keep the one given to `__init__`, `self.{n} = {n}`, and use `self.{n}`." if isinstance(self.answer, type) else ".")) if g is not None else ""
                     raise Wrong(f"your answer gives the same result whatever `{n}` is: with {n} = {describe(v)} and with {n} = {describe(o)}, "
-                                f"{self.named()} gives {describe(a0)}; the reference gives {describe(r0)} and {describe(r1)}.{why}")
+                                f"{self.named()} gives {describe(a0)}; the reference gives %s and %s.{why}" % describe_pair(r0, r1))
                 if check: check(a1, r1, alt)
-                elif not same(a1, r1): raise Wrong(f"given {self.given(alt, names)}, {self.named()} gives {describe(a1)}; expected {describe(r1)}.")
+                elif not same(a1, r1): raise Wrong(f"given {self.given(alt, names)}, {self.named()} gives %s; expected %s." % describe_pair(a1, r1))
 
     def expect_all(self, probes, mistakes=(), convert=None, alts=None, **kwargs):
         "Run the answer on each of `probes` (tuples of arguments), `convert` each result (default: `tensor`), `expect` the reference's; then `vary` each argument"
@@ -294,6 +364,23 @@ class Judge:
             self.expect(o, self.ref(*a), a, mistakes, **kwargs)
             self.vary(a, run, alts=alts, check=lambda got, want, a: self.expect(got, want, a, mistakes, **kwargs))
 
+    def expect_params(self, got, want, start, names=('w', 'b'), method:str=None):
+        "Refuse parameters `got` after a step unless they match `want`: name each that did not move from `start` (and a `return` in the loop that explains it), else the first that moved wrong"
+        bad = [i for i,(g,w) in enumerate(zip(got, want)) if not same(g, w)]
+        if not bad: return
+        who,fn = self.named(method or ''),getattr(self.answer, method, None) if method else self.answer
+        still = [i for i in bad if same(got[i], start[i])]
+        if still:
+            moved = [i for i in range(len(got)) if i not in still and not same(got[i], start[i])]
+            msg = (f"{who} leaves {' and '.join(f'`{names[i]}`' for i in still)} where {'it was' if len(still) == 1 else 'they were'} "
+                   f"({', '.join(describe(start[i]) for i in still)})")
+            if moved:
+                msg += f", and moves {' and '.join(f'`{names[i]}`' for i in moved)}"
+                if _return_in_loop(fn): msg += ": the `return` inside its loop ends the loop after the first parameter. A step returns nothing: take the `return` out"
+            raise Wrong(msg + ".")
+        i = bad[0]
+        raise Wrong(f"after the step, `{names[i]}` should be %s; {who} makes it %s." % describe_pair(want[i], got[i]))
+
     def grad(self, args, i:int=0):
         "Refuse an answer through which no gradient (or a wrong one) flows back to `args[i]`"
         def run(f, check):
@@ -303,12 +390,13 @@ class Judge:
         (x,out),(xr,outr) = run(self.answer, True),run(self.ref, False)
         n = list(_params(self.ref))[i]
         if not isinstance(out, torch.Tensor) or out.grad_fn is None:
-            raise Wrong(f"the values are right, but no gradient flows back through {self.named()} to `{n}`: `.item()`, `.detach()`, NumPy, "
-                        "`torch.tensor(...)` of Python numbers, or a comparison such as `>` cut the result off from its input, and SGD would have nothing to follow")
+            raise Wrong(f"the values are right, but no gradient flows back through {self.named()} to `{n}`: {cut_off(self.answer)}, and SGD would have nothing to follow")
         w = torch.randn(outr.shape, generator=torch.Generator().manual_seed(0))
         (out*w).sum().backward(); (outr*w).sum().backward()
         if x.grad is None or not same(x.grad, xr.grad):
-            raise Wrong(f"the values are right, but the gradient with respect to `{n}` is not: did part of the calculation go through `.data` or `.detach()`?")
+            cut = _cuts(self.answer, 3)
+            raise Wrong(f"the values are right, but the gradient with respect to `{n}` is not" +
+                        (f": part of the calculation goes through {' and '.join(cut)}, which autograd doesn't follow." if cut else "."))
 
     def course(self):
         "Run the answer as the lessons will (the exercise's `course` calls), after the judge: ✗ naming the call that fails with it, or that gives another result than with the reference"
@@ -324,7 +412,7 @@ class Judge:
                 why = explain(e, self.named(), '', self.ex.errors, _params(self.ref))
                 raise Wrong(f"{lead}`{line}`, as lesson {nb} calls it, fails with your answer: {why}") from None
             if want is not None and not same(got, want):
-                raise Wrong(f"{lead}`{line}` gives {describe(got)} with yours; the lesson's gives {describe(want)}.")
+                raise Wrong(f"{lead}`{line}` gives %s with yours; the lesson's gives %s." % describe_pair(got, want))
         if self.notes and getattr(self.ex, 'course', ()): self.notes[-1] += "; the lesson's next calls work with it"
 
 
