@@ -42,13 +42,6 @@ def _optim_run(j, cls, gen:bool, lr=0.1):
     call(opt, 'step')
     return one, cleared, [p.detach().clone() for p in ps], ps
 
-def _show(a, b)->tuple:
-    "Tensors `a` and `b` written at one precision: the fewest decimals (4 or more) at which they differ"
-    for d in (4, 6, 8):
-        f = lambda t: 'tensor([' + ', '.join(f'{v:.{d}f}' for v in t.flatten().tolist()) + '])'
-        if f(a) != f(b): break
-    return f(a), f(b)
-
 def _data_globals(cls)->list:
     "`(method, name, value)` for each notebook global holding data (tensors, a model, parameters) that a method of the class `cls` reads"
     def data(v): return (isinstance(v, (torch.Tensor, nn.Module, types.GeneratorType))
@@ -109,14 +102,7 @@ def _judge_basic_optim(j):
     if g is not None and g != lr and near(one, [w - g*gr for w,gr in zip(_W0, _G0)]):
         raise Wrong(f"{j.named('step')} uses your notebook's global `lr` (now {describe(g)}), not the one it is given: keep the one given "
                     f"to `__init__`, `self.lr = lr`, and use `self.lr` (given lr={lr}, it stepped by {describe(g)})")
-    right = [same(o, w) for o,w in zip(one, want1)]
-    if any(right) and not all(moved):
-        i = moved.index(False); a,b = _show(want1[i], one[i])
-        did,why = _first_only(j, 'step', moved, 'moved')
-        raise Wrong(f"{did}: after one step at lr={lr}, `{_PNAMES[i]}` should be {a}; it is still {b}. {why}")
-    if not all(right):
-        i = right.index(False); a,b = _show(want1[i], one[i])
-        raise Wrong(f"after one step at lr={lr} from {_GIVEN}, `{_PNAMES[i]}` should be {a}, as `torch.optim.SGD` makes it; {j.named()} makes it {b}")
+    j.expect_params(one, want1, _W0, _PNAMES, 'step')      # names a parameter left where it was, and a `return` in the loop
     if any(cleared) and not all(cleared): raise Wrong('. '.join(_first_only(j, 'zero_grad', cleared, 'cleared the gradient of')))
     if not any(cleared): raise Wrong(f"{j.named('zero_grad')} leaves the gradients in place, so the next `backward` adds to them: set `p.grad = None` (or `p.grad.zero_()`) for each parameter")
     raise Wrong(f"{j.named()}'s first step is right but its second is not: does `step` use the gradients as they are at that moment?")
