@@ -15,6 +15,7 @@ from fastcore.basics import noop
 from ..training import tensor_dls
 from ..learner import Learner
 from .core import Exercise, register
+from .judge import Wrong
 
 def _acts(n:int=64, k:int=10, seed:int=0):
     "Stand-ins for notebook 09's activations `x = torch.randn(64, 10)*3`: `n` rows of `k`"
@@ -204,6 +205,11 @@ def _judge_multi_accuracy(j):
         (lambda p,t: (p.softmax(-1).max(-1).values > 0.5).float().mean(), "that's the fraction of confident predictions, which never looks at the targets"),
     )
     j.expect_all(((p, t), (p[:4]*3, tensor([3, 0, 2, 1]))), mistakes, convert=j.metric)
+    raw = j.call(j.answer, p, t)
+    if isinstance(raw, torch.Tensor) and raw.shape != ():
+        raise Wrong(f"the right value, but in a tensor of shape {tuple(raw.shape)} rather than a single number. The lesson's Learner averages "
+                    "the metric over the validation batches, weighted by their sizes, and with that shape it would record the *sum* of the "
+                    "batches' accuracies: a `.mean()` over every axis gives a single number")
 
 register(Exercise('multi_accuracy', '09_full_mnist.ipynb',
     "Write the accuracy for ten classes: the fraction of rows of activations whose largest activation is at the target class",
