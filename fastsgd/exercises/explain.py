@@ -81,8 +81,8 @@ def _matmul(text, code):
 def _dtypes(text, code):
     "Advice for two dtypes that met"
     names = dict(double='float64', float='float32', Double='float64', Float='float32', long='int64', Long='int64', int='int32')
-    m = re.search(r"but got:? (long int|\w+)(?: != |,? and )(long int|\w+)", text)
-    pair = f" ({names.get(m[1].split()[0], m[1])} and {names.get(m[2].split()[0], m[2])})" if m else ""
+    got = list(dict.fromkeys(names[o.split()[0]] for o in re.findall(r"\b(long int|double|float|Double|Float|long|Long|int)\b", text.split('but got')[-1])))
+    pair = f" ({got[0]} and {got[1]})" if len(got) >= 2 else ""
     return (f"two tensors of different dtypes met{pair}: NumPy and Python floats give float64 and `torch.tensor` of whole numbers int64, while "
             "the lessons work in float32. Convert the odd one, `.float()`")
 

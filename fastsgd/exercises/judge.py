@@ -188,7 +188,7 @@ class Limit:
 
     def message(self, e:TooSlow)->str:
         "What the learner reads when `e` ended the check"
-        lim = f"the limit is {self.secs:g} s, the larger of {LIMIT_MIN:g} s and {LIMIT_TIMES:g} times our solution's own check on this machine"
+        lim = f"the limit is {self.secs:g} s" + (f", the larger of {LIMIT_MIN:g} s and {LIMIT_TIMES:g} times our solution's own check on this machine" if self.secs >= LIMIT_MIN else "")
         if e.args: what = f"{e.args[0]} took {_s(e.args[1])} s per call"
         elif self.fired and self.fired[0] and (not self.calls or time.perf_counter() - self.fired[1] > self.secs/2):
             what = f"{self.fired[0]} took {_s(time.perf_counter() - self.fired[1])} s per call, or more: it was stopped there"
