@@ -88,9 +88,11 @@ def _course_fit(cb_cls, target=0.85, n_epochs:int=10, cbs_at_init=False):
     learn = learner(_digit_dls(), nn.Linear(28*28, 1), mnist_loss, lr=1., metrics=batch_accuracy, logger=noop, bars=False, device='cpu',
                     cbs=[cb] if cbs_at_init else None)
     if not cbs_at_init: learn.fit(n_epochs, cbs=cb); return [round(v[2], 4) for v in learn.recorder.values]
-    res = []
-    for _ in range(2): learn.fit(n_epochs); res.append(len(learn.recorder.values))
-    return tuple(res)
+    res = {}
+    for k in ('first fit', 'second fit'):
+        learn.fit(n_epochs); n = len(learn.recorder.values)
+        res[k] = f"{n} epoch{'s' if n != 1 else ''}"
+    return res
 
 _COLS = ('train_loss', 'valid_loss', 'accuracy')
 
