@@ -8,62 +8,128 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises/ex05_optimizer.html.md"""
 
 # %% ../../nbs/lib/exercises/ex05_optimizer.ipynb #3ca41a70
 from __future__ import annotations
-from torch import tensor
+import ast, inspect, textwrap, types
+import torch
+from torch import nn, tensor
+from ..training import calc_grad
 from .core import Exercise, register
-from .judge import Wrong, NotDone, describe, same, notebook_global, params_with_grads, grads_cleared
+from .judge import Wrong, NotDone, describe, same, notebook_global, params_with_grads
+from .explain import globals_read
 
 # %% auto #0
 __all__ = []
 
 # %% ../../nbs/lib/exercises/ex05_optimizer.ipynb #68f6a7c1
+_PNAMES = ('w', 'b')                                              # `params_with_grads`'s two parameters, as messages name them
+_W0,_G0 = (tensor([1., -2.]), tensor([0.5])),(tensor([2., -4.]), tensor([3.]))   # their values and gradients
+_GIVEN = "w = tensor([1., -2.]) and b = tensor([0.5]) with gradients tensor([2., -4.]) and tensor([3.])"
+
 def _optim_run(j, cls, gen:bool, lr=0.1):
-    "Run optimizer class `cls` on `params_with_grads`'s parameters (passed as a generator if `gen`): values after `step`, cleared by `zero_grad`, values after a 2nd step"
+    "Run optimizer class `cls` on `params_with_grads`'s parameters (passed as a generator if `gen`): values after `step`, which gradients `zero_grad` cleared, values after a 2nd step, the parameters"
     ps = params_with_grads()
     def call(o, nm, *args):
         f = getattr(o, nm, None) if nm else o
         if f is None: raise Wrong(f"{j.named()} has no `{nm}` method")
         return j.call(f, *args, name=j.named(nm or ''), names=['params', 'lr'], inputs=False, todo=False,
-                      given=None if args else f"w = tensor([1., -2.]) and b = tensor([0.5]) with gradients tensor([2., -4.]) and tensor([3.]), lr = {lr}")
+                      given=None if args else f"{_GIVEN}, lr = {lr}")
     opt = call(cls, None, (p for p in ps) if gen else list(ps), lr)
     call(opt, 'step')
     one = [p.detach().clone() for p in ps]
     call(opt, 'zero_grad')
-    cleared = grads_cleared(ps)
+    cleared = [p.grad is None or not p.grad.any() for p in ps]
     for p in ps: p.grad = None
     ((ps[0]**2).sum() + 3*ps[1].sum()).backward()
     call(opt, 'step')
     return one, cleared, [p.detach().clone() for p in ps], ps
 
+def _data_globals(cls)->list:
+    "`(method, name, value)` for each notebook global holding data (tensors, a model, parameters) that a method of the class `cls` reads"
+    def data(v): return (isinstance(v, (torch.Tensor, nn.Module, types.GeneratorType))
+                         or isinstance(v, (list, tuple)) and any(isinstance(o, torch.Tensor) for o in v))
+    fns = [(m, f) for m,f in vars(cls).items() if inspect.isfunction(f)] if isinstance(cls, type) else []
+    return [(m, n, v) for m,f in fns for n,v in globals_read(f.__code__, f.__globals__).items() if data(v)]
+
+def _leaves_loop(f)->bool:
+    "Whether the source of `f` has a `return` or `break` inside a `for` loop (False when the source can't be read)"
+    try: tree = ast.parse(textwrap.dedent(inspect.getsource(f)))
+    except (OSError, TypeError, SyntaxError): return False
+    return any(isinstance(o, (ast.Return, ast.Break)) for loop in ast.walk(tree) if isinstance(loop, ast.For)
+               for s in loop.body for o in ast.walk(s))
+
+def _first_only(j, method:str, did:list, what:str)->tuple:
+    "The diagnosis for a `method` that did `what` to some parameters (`did`, one bool each) but not all: what it did, and why"
+    yes,no = [f"`{n}`" for n,d in zip(_PNAMES, did) if d],[f"`{n}`" for n,d in zip(_PNAMES, did) if not d]
+    early = _leaves_loop(getattr(j.answer, method, None))
+    return (f"{j.named(method)} {what} {', '.join(yes)} but not {', '.join(no)}",
+            "A `return` (or `break`) inside its `for` loop ends it after the first parameter: take it out of the loop" if early else
+            "Does it go through every parameter in `self.params`?")
+
 def _judge_basic_optim(j):
     lr = 0.1
     want1,_,want2,_ = _optim_run(j, j.ref, True, lr)
-    one,cleared,two,ps = _optim_run(j, j.answer, True, lr)
+    glob = _data_globals(j.answer)
+    def global_read():
+        m,n,v = glob[0]
+        fix = "keep the ones it is given, `self.params = list(params)`" if m == '__init__' else "step the ones `__init__` kept, `self.params`"
+        return (f"{j.named(m)} reads your notebook's global `{n}` ({describe(v)}) instead of the `params` it is given, so it steps "
+                f"the notebook's tensors, not the ones it is handed: {fix}")
+    try: one,cleared,two,ps = _optim_run(j, j.answer, True, lr)
+    except Wrong:
+        if glob: raise Wrong(global_read()) from None
+        raise
     def near(a, b): return all(map(same, a, b))
-    if near(one, want1) and cleared and near(two, want2):
-        if all(p.is_leaf and p.requires_grad for p in ps):
-            j.vary((lr,), lambda f, a: _optim_run(j, f, True, *a)[0], names=['lr'])
-            return "It takes the same steps as `torch.optim.SGD`."
-        raise Wrong("the steps are right, but a parameter no longer requires grad (or is no longer a leaf): change `p.data`, or `p` itself under `torch.no_grad()`")
+    if near(one, want1) and all(cleared) and near(two, want2):
+        if not all(p.is_leaf and p.requires_grad for p in ps):
+            raise Wrong("the steps are right, but a parameter no longer requires grad (or is no longer a leaf): change `p.data`, or `p` itself under `torch.no_grad()`")
+        if any(p.dtype != w.dtype for p,w in zip(ps, _W0)):
+            j.note(f"its `step` makes the parameters {str(ps[0].dtype).removeprefix('torch.')} where the lesson's keeps them float32")
+        j.vary((lr,), lambda f, a: _optim_run(j, f, True, *a)[0], names=['lr'])
+        return "It takes the same steps as `torch.optim.SGD`."
     lst = _optim_run(j, j.answer, False, lr)
-    if near(lst[0], want1) and lst[1] and near(lst[2], want2):
+    if near(lst[0], want1) and all(lst[1]) and near(lst[2], want2):
         raise Wrong(f"{j.named()} works when given a list, but not when given `model.parameters()`, which is a generator: it can be walked "
                     "through only once, so the second time there's nothing left. Keep a list in `__init__`: `self.params = list(params)`")
+    if glob: raise Wrong(global_read())
     one,cleared,two,_ = lst
-    w0,g0 = [tensor([1., -2.]), tensor([0.5])],[tensor([2., -4.]), tensor([3.])]
-    if near(one, w0) and not cleared:
+    moved = [not same(o, w) for o,w in zip(one, _W0)]
+    if not any(moved) and not any(cleared):
         raise NotDone(f"not done yet: {j.named()}'s `step` and `zero_grad` change nothing. Fill in their bodies.")
-    if near(one, [w + lr*g for w,g in zip(w0, g0)]): raise Wrong(f"{j.named('step')} moves the parameters *up* the gradient, making the loss bigger: subtract `p.grad*self.lr`")
-    if near(one, [w - g for w,g in zip(w0, g0)]): raise Wrong(f"{j.named('step')} moves each parameter by its whole gradient: multiply by the learning rate, `p.grad*self.lr`")
-    if near(one, w0): raise Wrong(f"{j.named('step')} doesn't move the parameters. `p = p - ...` makes a new tensor and leaves the parameter "
-                                  "alone: change it in place, `p.data -= p.grad.data*self.lr`")
+    if near(one, [w + lr*g for w,g in zip(_W0, _G0)]): raise Wrong(f"{j.named('step')} moves the parameters *up* the gradient, making the loss bigger: subtract `p.grad*self.lr`")
+    if near(one, [w - g for w,g in zip(_W0, _G0)]): raise Wrong(f"{j.named('step')} moves each parameter by its whole gradient: multiply by the learning rate, `p.grad*self.lr`")
+    if not any(moved): raise Wrong(f"{j.named('step')} doesn't move the parameters. `p = p - ...` makes a new tensor and leaves the parameter "
+                                   "alone: change it in place, `p.data -= p.grad.data*self.lr`")
     g = notebook_global(j.answer, 'lr')
-    if g is not None and g != lr and near(one, [w - g*gr for w,gr in zip(w0, g0)]):
+    if g is not None and g != lr and near(one, [w - g*gr for w,gr in zip(_W0, _G0)]):
         raise Wrong(f"{j.named('step')} uses your notebook's global `lr` (now {describe(g)}), not the one it is given: keep the one given "
                     f"to `__init__`, `self.lr = lr`, and use `self.lr` (given lr={lr}, it stepped by {describe(g)})")
-    if not near(one, want1): raise Wrong(f"after one step at lr={lr} from w = tensor([1., -2.]) with gradient tensor([2., -4.]), w should be "
-                                         f"tensor([0.8, -1.6]), as `torch.optim.SGD` makes it; {j.named()} gives {describe(one[0])}")
-    if not cleared: raise Wrong(f"{j.named('zero_grad')} leaves the gradients in place, so the next `backward` adds to them: set `p.grad = None` (or `p.grad.zero_()`) for each parameter")
+    j.expect_params(one, want1, _W0, _PNAMES, 'step')      # names a parameter left where it was, and a `return` in the loop
+    if any(cleared) and not all(cleared): raise Wrong('. '.join(_first_only(j, 'zero_grad', cleared, 'cleared the gradient of')))
+    if not any(cleared): raise Wrong(f"{j.named('zero_grad')} leaves the gradients in place, so the next `backward` adds to them: set `p.grad = None` (or `p.grad.zero_()`) for each parameter")
     raise Wrong(f"{j.named()}'s first step is right but its second is not: does `step` use the gradients as they are at that moment?")
+
+def _course_step(cls):
+    "Notebook 05's hand-checked step: `p` = [1,-2] with gradient 2*p, `opt = cls([p], lr=0.1)`, `step` and `zero_grad`: `p`, and whether its gradient is cleared"
+    p = tensor([1., -2.], requires_grad=True)
+    (p**2).sum().backward()
+    opt = cls([p], lr=0.1)
+    opt.step(); opt.zero_grad()
+    return p.detach().clone(), p.grad is None or not p.grad.any()
+
+def _digit_batches(n:int=48, bs:int=16):
+    "Stand-ins for notebook 05's batches of 3s and 7s: rows of 784 pixels in [0,1] and (bs,1) float targets"
+    g = torch.Generator().manual_seed(0)
+    x = torch.rand(n, 28*28, generator=g)
+    y = (x[:, :392].mean(1, keepdim=True) > x[:, 392:].mean(1, keepdim=True)).float()
+    return [(x[i:i+bs], y[i:i+bs]) for i in range(0, n, bs)]
+
+def _course_train(cls):
+    "Notebook 05's training loop with `cls` as the optimizer: `nn.Linear(784,1)` stepped at lr 1 on three batches; its parameters after, and its output on the last"
+    torch.manual_seed(0)
+    model = nn.Linear(28*28, 1)
+    opt = cls(model.parameters(), 1.)
+    for xb,yb in _digit_batches():
+        calc_grad(xb, yb, model); opt.step(); opt.zero_grad()
+    with torch.no_grad(): return [p.detach().clone() for p in model.parameters()] + [model(xb)]
 
 register(Exercise('BasicOptim', '05_optimizer.ipynb',
     "Write the book's optimizer: `step` moves each parameter by `-lr*grad`, `zero_grad` clears their gradients",
@@ -77,6 +143,14 @@ register(Exercise('BasicOptim', '05_optimizer.ipynb',
     def zero_grad(self, *args, **kwargs):
         for p in self.params: p.grad = None''',
     judge=_judge_basic_optim, answer_name='MyBasicOptim',
-    hints=('An optimizer remembers the parameters and the learning rate when it is made; `step` moves every parameter against its gradient, `zero_grad` clears the gradients.',
-           'Keep what `__init__` is given on `self` (`self.lr = lr`): the other methods see only `self`. `model.parameters()` can be walked through only once, so keep `list(params)`.',
+    course=(("opt = MyBasicOptim([p], lr=0.1); opt.step(); opt.zero_grad(), for p = tensor([1., -2.]) with gradient 2*p", _course_step),
+            ("opt = MyBasicOptim(linear_model.parameters(), 1.), then for each batch xb,yb: calc_grad(xb, yb, linear_model); opt.step(); "
+             "opt.zero_grad()", _course_train)),
+    errors=(('must have the same dtype', "a parameter is no longer float32, the dtype of the images: `p.data = ...` can give it another dtype. "
+             "Change it in place instead, `p.data -= p.grad.data*self.lr`"),
+            ('unexpected keyword argument', "keep the skeleton's arguments, `__init__(self, params, lr)`: the lessons call it with `lr=`")),
+    hints=("`step` and `zero_grad` see only `self`: keep what `__init__` is given on it, `self.params` and `self.lr`. And keep the parameters "
+           "as a list, `list(params)`: `model.parameters()` is a generator, which can be walked through only once.",
+           "`step` changes each parameter itself, in place and out of autograd's sight: `p.data -= ...` (or `p -= ...` inside "
+           "`with torch.no_grad():`), by its gradient `p.grad` times the learning rate; `zero_grad` sets each `p.grad = None`.",
            '`__init__`: `self.params,self.lr = list(params),lr`; `step`: `for p in self.params: p.data -= p.grad.data*self.lr`; `zero_grad`: `for p in self.params: p.grad = None`.')))

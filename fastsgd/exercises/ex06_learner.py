@@ -8,12 +8,12 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises/ex06_learner.html.md"""
 
 # %% ../../nbs/lib/exercises/ex06_learner.ipynb #1ca0fa06
 from __future__ import annotations
-import functools
+import dis, functools, inspect, types
 import torch
 from torch import nn
 from fastcore.basics import noop
 from .core import Exercise, register
-from .judge import Wrong, NotDone
+from .judge import Wrong, NotDone, describe
 from ..loss import mnist_loss, batch_accuracy
 from ..training import tensor_dls
 from ..optimizer import BasicOptim
@@ -73,7 +73,49 @@ def _spy(cb, log:dict):
                 if isinstance(vals, list): rec.values = vals
         setattr(cb, e, wrapped)
 
+def _digit_dls():
+    "Stand-ins for notebook 06's 3s and 7s, of their shapes: 800 training and 200 validation rows of 784 mostly blank pixels, targets (n,1) floats, in batches of 256"
+    g = torch.Generator().manual_seed(0)
+    y = (torch.arange(1000) % 2).float()[:, None]
+    ink = (torch.rand(784, generator=g)*0.3 + y*(torch.rand(784, generator=g) - 0.5)*0.2).clamp(0, 1)   # each pixel's chance of ink, by digit
+    x = (torch.rand(1000, 784, generator=g) < ink).float()*torch.rand(1000, 784, generator=g)
+    return tensor_dls(x[:800], y[:800], x[800:], y[800:])
+
+def _course_fit(cb_cls, target=0.85, n_epochs:int=10, cbs_at_init=False):
+    "Notebook 06's linear model fitted by the Learner for `n_epochs` with `cb_cls(target)` in `fit(cbs=...)`: the accuracy of each epoch; or, if `cbs_at_init`, in the Learner's `cbs`, for two fits: how many epochs each ran"
+    torch.manual_seed(0)
+    cb,learner = cb_cls(target),_learner_of(cb_cls)
+    learn = learner(_digit_dls(), nn.Linear(28*28, 1), mnist_loss, lr=1., metrics=batch_accuracy, logger=noop, bars=False, device='cpu',
+                    cbs=[cb] if cbs_at_init else None)
+    if not cbs_at_init: learn.fit(n_epochs, cbs=cb); return [round(v[2], 4) for v in learn.recorder.values]
+    res = {}
+    for k in ('first fit', 'second fit'):
+        learn.fit(n_epochs); n = len(learn.recorder.values)
+        res[k] = f"{n} epoch{'s' if n != 1 else ''}"
+    return res
+
 _COLS = ('train_loss', 'valid_loss', 'accuracy')
+
+def _reads(f)->tuple:
+    "The attributes and the globals that function `f` reads, in its own code and in the code nested in it: `(attrs, globals)`"
+    attrs,globs = set(),set()
+    def walk(code):
+        for i in dis.get_instructions(code):
+            if i.opname in ('LOAD_ATTR', 'LOAD_METHOD'): attrs.add(i.argval)
+            elif i.opname in ('LOAD_GLOBAL', 'LOAD_NAME'): globs.add(i.argval)
+        for c in code.co_consts:
+            if isinstance(c, types.CodeType): walk(c)
+    walk(f.__code__)
+    return attrs, globs
+
+def _target_use(cls)->tuple:
+    "How the event methods of callback class `cls` get at their target: `('kept', None)` (what `__init__` kept), `('global', its value)` (a notebook global `target`), or `('none', None)`"
+    init = vars(cls).get('__init__', getattr(cls, '__init__', None))
+    kept = {i.argval for i in dis.get_instructions(init) if i.opname == 'STORE_ATTR'} if inspect.isfunction(init) else set()
+    fns = [f for e in _EVENTS if inspect.isfunction(f := getattr(cls, e, None))]
+    if any((kept | {'target'}) & _reads(f)[0] for f in fns): return 'kept', None
+    g = next((f.__globals__ for f in fns if 'target' in _reads(f)[1] and 'target' in f.__globals__), None)
+    return ('global', g['target']) if g is not None else ('none', None)
 
 def _judge_stop_cb(j):
     n = 8
@@ -93,7 +135,10 @@ def _judge_stop_cb(j):
         return counter.n, rows, log, cb
     got,rows,log,cb = epochs(target)
     if got == k + 1 and rows == got:
-        if (m := epochs(1.01)[:2]) != (n, n): raise Wrong(f"with a target of 1.01, which no accuracy can reach, it should train all {n} epochs; it stopped after {m[0]}")
+        for t,want in ((1.01, n), (0., 1)):    # the target varied: one no accuracy reaches, and one the first epoch reaches
+            if (m := epochs(t)[:2]) != (want, want):
+                raise Wrong(f"with target={t}, which {'no accuracy can reach' if want == n else 'every accuracy reaches'}, it should train "
+                            f"{f'all {n} epochs' if want == n else 'one epoch'}; it stopped after {m[0]}" + ("" if m[0] != n else " (it never stopped)"))
         return
     seen = f"On a small problem the validation accuracy went {', '.join(f'{a:.3f}' for a in accs[:k+2])}, ... epoch by epoch; with target={target:.3f}"
     did = "it never stopped" if got == n and 'raised' not in log else f"it stopped after {got} epoch{'s' if got != 1 else ''}"
@@ -103,6 +148,13 @@ def _judge_stop_cb(j):
         c = min(log['read'])
         raise Wrong(f"{seen} {did}; {should}. It reads item {c} of a row of `learn.recorder.values`, the {_COLS[c]}: each row is "
                     "`[train_loss, valid_loss, accuracy]`, so the accuracy is `[2]` (or `[-1]`)")
+    use,value = _target_use(type(cb))
+    if use == 'global':
+        raise Wrong(f"{seen} {did}; {should}. It compares with your notebook's global `target` (now {describe(value)}), "
+                    "not the one it is given: keep that one in `__init__`, `self.target = target`, and compare with `self.target`")
+    if use == 'none' and 'raised' in log:
+        raise Wrong(f"{seen} {did}; {should}. Its event methods never read `self.target`, the target it is given: it stops at a value of its own, "
+                    f"whatever the target. Compare the accuracy with `self.target`")
     if got == k + 1 and event not in (None, 'after_epoch'):
         raise Wrong(f"{seen} it stopped at the end of epoch {k}, as it should, but it raised `CancelFitException` in `{event}`, which runs before "
                     "`after_epoch`, where the Recorder (order 50) writes the epoch's row: so that row is never written. Raise it in `after_epoch`"
@@ -120,8 +172,9 @@ def _judge_stop_cb(j):
         per_epoch = [e for e in ('after_validate', 'after_epoch') if hasattr(cb, e)]
         if not per_epoch: raise Wrong(f"{seen} {did}: it has no `after_epoch` (nor `after_validate`), the events that come once per epoch after "
                                       f"validation, when there is an accuracy to look at; its events: {', '.join(e for e in _EVENTS if hasattr(cb, e))}")
+        own = " It never reads `self.target`, the target it is given: compare the accuracy with it." if use == 'none' else ""
         raise Wrong(f"{seen} {did}: its `{per_epoch[-1]}` ran after every epoch and never raised, although the accuracy reached {target:.3f} at "
-                    "epoch {k}. Check its condition".replace('{k}', str(k)))
+                    f"epoch {k}. Check its condition.{own}")
     if rows == 0: raise Wrong(f"{seen} it stopped during the first epoch" + (f", in `{event}`" if event else "") +
                               ", before there was an accuracy to look at: stop in `after_epoch`")
     if got < k + 1 and 2 in log['read']:
@@ -143,8 +196,14 @@ class StopAtAccuracyCB(Callback):
     def after_epoch(self, learn):
         if learn.recorder.values[-1][2] >= self.target: raise CancelFitException()''',
     judge=_judge_stop_cb,
-    hints=("Once per epoch, after validation, look at that epoch's accuracy, and stop training when it reaches the target.",
-           '`after_epoch` runs once per epoch; `learn.recorder.values[-1]` is the latest row, `[train_loss, valid_loss, accuracy]`, written by the Recorder (order 50) in its own `after_epoch`; raising `CancelFitException` stops `fit`.',
+    course=(("learn = Learner(tensor_dls(train_x, train_y, valid_x, valid_y), nn.Linear(28*28,1), mnist_loss, lr=1., metrics=batch_accuracy); "
+             "learn.fit(10, cbs=StopAtAccuracyCB(0.85))", _course_fit),
+            ("learn = Learner(tensor_dls(train_x, train_y, valid_x, valid_y), nn.Linear(28*28,1), mnist_loss, lr=1., metrics=batch_accuracy, "
+             "cbs=StopAtAccuracyCB(0.85)); learn.fit(10); learn.fit(10)", lambda f: _course_fit(f, cbs_at_init=True))),
+    hints=("The event for it is `after_epoch`, which runs once per epoch, after validation: there `learn.recorder.values[-1]` is that epoch's "
+           "row, `[train_loss, valid_loss, accuracy]`.",
+           "Raising `CancelFitException` stops `fit`. The Recorder writes the epoch's row in its own `after_epoch`, with `order` 50, and "
+           "callbacks run in order of their `order`: give yours a higher one, `order = Recorder.order + 1`, so that the row is there when it looks.",
            '`order = Recorder.order + 1`, then `def after_epoch(self, learn):` / `if learn.recorder.values[-1][2] >= self.target: raise CancelFitException()`.'),
     errors=(('IndexError: list index out of range', "`learn.recorder.values` is still empty when your callback runs before the Recorder (order 50) "
              "in the first epoch: give your callback a higher `order`, `order = Recorder.order + 1`"),

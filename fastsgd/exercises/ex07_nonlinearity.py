@@ -8,10 +8,30 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises/ex07_nonlinearity.html.md"
 
 # %% ../../nbs/lib/exercises/ex07_nonlinearity.ipynb #9a3255f9
 from __future__ import annotations
+import copy, inspect
 import torch
 from torch import nn, tensor
+from fastcore.basics import noop
+from ..loss import mnist_loss, batch_accuracy
+from ..training import tensor_dls
+from ..learner import Learner
 from .core import Exercise, register
-from .judge import Wrong, describe
+from .judge import Wrong, describe, same
+from .explain import globals_read
+
+def _digits(n:int=64, seed:int=0)->tuple:
+    "Stand-ins for notebook 07's 3s and 7s: `n` rows of 784 mostly blank pixels in [0,1], and (n,1) float targets, 1. for a \"3\""
+    g = torch.Generator().manual_seed(seed)
+    y = (torch.arange(n) % 2).float()[:, None]
+    ink = (torch.rand(784, generator=g)*0.3 + y*(torch.rand(784, generator=g) - 0.5)*0.2).clamp(0, 1)   # each pixel's chance of ink
+    return (torch.rand(n, 784, generator=g) < ink).float()*torch.rand(n, 784, generator=g), y
+
+def _xb(n:int=64, seed:int=0): return _digits(n, seed)[0]
+
+def _layers(seed:int=42):
+    "Notebook 07's `l1,l2 = nn.Linear(28*28, 30),nn.Linear(30, 1)`, seeded"
+    torch.manual_seed(seed)
+    return nn.Linear(28*28, 30),nn.Linear(30, 1)
 
 # %% auto #0
 __all__ = []
@@ -29,30 +49,132 @@ def _judge_relu(j):
     j.expect_all(((x,),), mistakes)
     j.grad((tensor([[-2., -0.5, 0.5, 3.]]),))
 
+def _relu_between(f, n:int=64):
+    "Notebook 07's `l2(relu(l1(xb)))` with `f` as `relu`, on `n` stand-in images"
+    l1,l2 = _layers()
+    with torch.no_grad(): return l2(f(l1(_xb(n))))
+
 register(Exercise('relu', '07_nonlinearity.ipynb',
     "Write the rectified linear unit: every negative number becomes 0, every positive number stays as it is",
     solution='''def relu(x):
     "Every negative element of `x` replaced by 0"
     return x.clamp(min=0.)''',
     judge=_judge_relu,
-    hints=('Every negative number becomes 0; every positive number stays as it is.',
+    course=(("relu(t)", lambda f: f(tensor([-2., -0.5, 0., 0.5, 2.]))),
+            ("l2(relu(l1(xb)))", _relu_between),
+            ("l2(relu(l1(xb[:1])))", lambda f: _relu_between(f, 1))),
+    hints=("Work on the whole tensor at once: Python's `max(x, 0)` and `if` take one number at a time. A tensor method that limits every "
+           "element to a range does it in one call.",
            '`x.clamp(min=0)` raises everything below 0 up to 0; `torch.where(x > 0, x, 0.)` and `x * (x > 0)` do the same.',
            '`return x.clamp(min=0.)`.')))
 
 # %% ../../nbs/lib/exercises/ex07_nonlinearity.ipynb #6ded1c07
+def _net(f):
+    "The model an answer to `simple_net` stands for: a copy of the answer if it is a model, else what calling it returns"
+    return copy.deepcopy(f) if isinstance(f, nn.Module) else f()
+
+def _last_linear(net, x)->tuple:
+    "`net(x)`, the output of the last `nn.Linear` it called, and that layer (None, None if it calls none)"
+    seen = []
+    hooks = [m.register_forward_hook(lambda m, i, o: seen.append((o, m))) for m in net.modules() if isinstance(m, nn.Linear)]
+    try:
+        with torch.no_grad(): out = net(x)
+    finally:
+        for h in hooks: h.remove()
+    return (out, *(seen[-1] if seen else (None, None)))
+
+def _shifted(net, layer, by:float):
+    "A copy of `net` whose `layer` (one of its modules) has `by` added to its bias"
+    k = [id(m) for m in net.modules()].index(id(layer))
+    net = copy.deepcopy(net)
+    with torch.no_grad(): list(net.modules())[k].bias += by
+    return net
+
+def _linear(f)->bool:
+    "Whether `f` is linear on images (pixels in [0,1]): `f(a) + f(b)` is `f(a+b) + f(0)`"
+    a,b = _xb(2, 1),_xb(2, 2)
+    with torch.no_grad(): return torch.allclose(f(a) + f(b), f(a+b) + f(torch.zeros_like(a)), atol=1e-5)
+
+_CALLS = "`mnist_loss(my_simple_net()(xb), train_y[:64])` and `batch_accuracy(my_simple_net()(xb), train_y[:64])`"
+_FIT = ("fit_stage(tensor_dls(train_x, train_y, valid_x, valid_y), my_simple_net, mnist_loss, batch_accuracy, lr=1., n_epochs=3)")
+
+def _after_last(net)->str:
+    "The diagnosis for a model that does something after its last linear layer, or None: its outputs are looked at with that layer's outputs centred on 0"
+    x = _xb(64)
+    _,z,layer = _last_linear(net, x)
+    if layer is None or layer.bias is None: return None
+    net = _shifted(net, layer, -z.median().item())        # half of that layer's outputs below 0, half above
+    y,z,layer = _last_linear(net, x)
+    if same(y, z): return None
+    kinds = (('a ReLU', torch.relu, "never below 0"), ('a sigmoid', torch.sigmoid, "between 0 and 1"),
+             ('a softmax', lambda t: t.softmax(-1), "always 1 (a softmax over a single output)"))
+    kind,rng = next(((k, r) for k,f,r in kinds if same(y, f(z))), ('something', None))
+    lo,hi = y.min().item(),y.max().item()
+    rng = rng or ("never below 0" if lo >= 0 else f"not the raw outputs of that layer (it gives {describe(z[:2].flatten())} for two images, the model {describe(y[:2].flatten())})")
+    then = ("so `batch_accuracy`, which reads an output above 0 as a 3, calls every image a 3" if lo > 0 else
+            "so no output can say \"a 7\" with any confidence: the sigmoid of 0 is 0.5" if lo >= 0 else "which they aren't made for")
+    fix = ("Put it between the two linear layers instead" if _linear(lambda a: _last_linear(net, a)[1]) else
+           "End with the linear layer, `nn.Linear(30, 1)`, and leave the sigmoid to `mnist_loss`")
+    return (f"the model has {kind} after its last linear layer, so its outputs are {rng}. The lesson's next calls, {_CALLS}, "
+            f"take the sigmoid of the raw outputs themselves, {then}. {fix}")
+
+def _train(net, n_epochs:int=3)->tuple:
+    "A few epochs of notebook 07's training of a copy of `net` on stand-in digits (lr 1, batches of 64): the loss on them before and after"
+    (x,y),(vx,vy) = _digits(256, 0),_digits(64, 1)
+    net = copy.deepcopy(net)
+    def loss():
+        with torch.no_grad(): return mnist_loss(net(x), y).item()
+    before = loss()
+    torch.manual_seed(0)
+    Learner(tensor_dls(x, y, vx, vy, bs=64), net, mnist_loss, lr=1., metrics=batch_accuracy, logger=noop, bars=False, device='cpu').fit(n_epochs)
+    return before, loss()
+
 def _judge_simple_net(j):
     net = j.answer if isinstance(j.answer, nn.Module) else j.call(j.answer, names=[])
     if not isinstance(net, nn.Module): raise Wrong(f"{j.named()} returned {describe(net)}; expected a model, such as an `nn.Sequential`")
-    x = torch.randn(5, 28*28, generator=torch.Generator().manual_seed(0))
+    if not isinstance(j.answer, nn.Module) and j.call(j.answer, names=[]) is net:
+        glb = globals_read(j.answer.__code__, j.answer.__globals__) if inspect.isfunction(j.answer) else {}
+        g = next((n for n,v in glb.items() if v is net), None)
+        raise Wrong(f"{j.named()} returns the same model every time it is called" + (f", your notebook's global `{g}`" if g else "") +
+                    f": each training run, such as `{_FIT}`, calls it for a fresh model with new random weights, and would carry on "
+                    "training the last one instead. Build the model inside the function: `return nn.Sequential(...)`")
+    x = _xb(5)
     n = sum(p.numel() for p in net.parameters())
     out = j.tensor(j.call(net, x, name='your model', names=['x']))
     if tuple(out.shape) != (5, 1): raise Wrong(f"given a batch of 5 images of 784 pixels, the model gives shape {tuple(out.shape)}: it should give one output per image, (5, 1)")
     if n != 23_581: raise Wrong(f"the model has {n:,} parameters; the book's `simple_net` has 23,581: 784*30 weights + 30 biases in the first "
                                 "linear layer, 30*1 + 1 in the second. Check the layers' sizes")
-    with torch.no_grad():
-        a,b,z = x[:2],x[2:4],torch.zeros(2, 28*28)
-        if torch.allclose(net(a) + net(b), net(a+b) + net(z), atol=1e-5):
-            raise Wrong("the model is linear: two linear layers with nothing between them compute the same as one linear layer. Put a ReLU between them")
+    for k in (64, 2):    # the batch sizes the checks below use: an answer that fixes the batch size fails here, explained
+        got = tuple(j.tensor(j.call(net, _xb(k), name='your model', names=['x'])).shape)
+        if got != (k, 1): raise Wrong(f"given a batch of {k} images of 784 pixels, the model gives shape {got}: it should give one output per image, ({k}, 1)")
+    if msg := _after_last(net): raise Wrong(msg)
+    if _linear(net):
+        raise Wrong("the model is linear: two linear layers with nothing between them compute the same as one linear layer. Put a ReLU between them")
+    if not any(p.requires_grad for p in net.parameters()):
+        raise Wrong(f"none of the model's parameters requires grad (`requires_grad_(False)`?), so the lesson's training, `{_FIT}`, has nothing to train")
+    x,y = _digits(64)
+    netc = copy.deepcopy(net)
+    j.call(lambda: mnist_loss(netc(x), y).backward(), name="`mnist_loss(my_simple_net()(xb), train_y[:64]).backward()`", names=[], given="stand-ins for the 3s and 7s", todo=False)
+    with torch.no_grad(): big = netc(x).abs().max().item()
+    flat = (f"Its outputs reach {big:,.0f}, where the sigmoid is flat and its gradient 0: start from small weights, as `nn.Linear` does "
+            "(notebook 05)") if big > 20 else ""
+    if dead := [n for n,p in netc.named_parameters() if p.requires_grad and (p.grad is None or not p.grad.any())]:
+        raise Wrong(f"no gradient reaches {', '.join(f'`{n}`' for n in dead)} through `mnist_loss(my_simple_net()(xb), train_y[:64]).backward()`, "
+                    f"so training would never change {'it' if len(dead) == 1 else 'them'}" + (f". {flat}" if flat else
+                    ": does the model's forward pass go through `.detach()`, `.data` or `torch.no_grad()`?"))
+    before,after = j.call(_train, net, name=f"`{_FIT}`", names=['model'], inputs=False, given='stand-ins for the 3s and 7s')
+    if not after < before:
+        raise Wrong(f"three epochs of the lesson's training, `{_FIT}`, don't lower the loss with your model: {before:.4f} before, {after:.4f} after"
+                    + (f". {flat}" if flat else ""))
+
+def _course_net(f, n:int=64, loss=None):
+    "Notebook 07's use of a fresh `simple_net` on a batch of `n` images: its output's shape, or (with `loss`) `loss(net(xb), yb)` and its backward"
+    x,y = _digits(n)
+    net = _net(f)
+    if loss is None: return tuple(net(x).shape)
+    res = loss(net(x), y)
+    if res.requires_grad: res.backward()
+    return None
 
 register(Exercise('simple_net', '07_nonlinearity.ipynb',
     "Build the book's first neural net: a linear layer of 784 inputs and 30 outputs, a ReLU, and a linear layer from 30 to 1",
@@ -60,6 +182,14 @@ register(Exercise('simple_net', '07_nonlinearity.ipynb',
     "Linear layer 784 -> 30, a ReLU, linear layer 30 -> 1"
     return nn.Sequential(nn.Linear(28*28, 30), nn.ReLU(), nn.Linear(30, 1))''',
     judge=_judge_simple_net, answer_name='my_simple_net',
-    hints=('Two linear layers with a nonlinearity between them: 784 pixels in, 30 activations in the middle, one output per image.',
-           '`nn.Sequential(layer1, layer2, ...)` calls its layers one after another; the layers are `nn.Linear(n_in, n_out)` and `nn.ReLU()` (an object, with parentheses).',
+    errors=(('must have the same dtype', "the images are float32, and the model's parameters must be too: leave out `.double()` "
+             "(`nn.Linear` makes float32 parameters)"),),
+    course=(("my_simple_net()(xb).shape", _course_net),
+            ("my_simple_net()(xb[:1]).shape", lambda f: _course_net(f, 1)),
+            ("batch_accuracy(my_simple_net()(xb), train_y[:64])", lambda f: _course_net(f, loss=batch_accuracy)),
+            ("mnist_loss(my_simple_net()(xb), train_y[:64]).backward()", lambda f: _course_net(f, loss=mnist_loss))),
+    hints=("Reach for `nn.Sequential`: it takes layers and calls them one after another, in the order given, so the model reads like the "
+           "task: first layer, ReLU, second layer, and nothing after the last.",
+           "The layers are objects: `nn.Linear(n_in, n_out)` and `nn.ReLU()` (with parentheses; `F.relu` is a function, not a layer). The "
+           "first goes from 28*28 pixels to 30, the last ends at one raw output per image: `mnist_loss` takes its sigmoid itself.",
            '`return nn.Sequential(nn.Linear(28*28, 30), nn.ReLU(), nn.Linear(30, 1))`.')))

@@ -10,38 +10,30 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises/ex08_resnet.html.md"""
 from __future__ import annotations
 import numpy as np, torch
 from torch import nn
+from ..nonlinearity import simple_net
 from .core import Exercise, register
 from .judge import Wrong, describe
 
+def _first_layer():
+    "resnet18's first layer, `nn.Conv2d(3, 64, 7, stride=2, padding=3, bias=False)`, seeded: it stands in for the whole model"
+    torch.manual_seed(0)
+    return nn.Conv2d(3, 64, kernel_size=7, stride=2, padding=3, bias=False)
+
+def _bn_model():
+    "A small model with BatchNorm layers, as resnet18 has: their running averages are buffers, stored but never trained"
+    torch.manual_seed(0)
+    return nn.Sequential(nn.Conv2d(3, 8, 3, bias=False), nn.BatchNorm2d(8), nn.ReLU(), nn.Conv2d(8, 4, 3), nn.BatchNorm2d(4),
+                         nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(4, 2))
+
+def _frozen_model():
+    "A small model whose first layer is frozen (`requires_grad` off), as fastai freezes a pretrained body"
+    torch.manual_seed(0)
+    m = nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Linear(3, 2))
+    m[0].requires_grad_(False)
+    return m
+
 # %% auto #0
 __all__ = []
-
-# %% ../../nbs/lib/exercises/ex08_resnet.ipynb #d0a4ff5d
-def _judge_count_params(j):
-    m1 = nn.Sequential(nn.Linear(28*28, 30), nn.ReLU(), nn.Linear(30, 1))
-    m2 = nn.Linear(3, 2)
-    for m in (m1, m2):
-        got,want = j.call(j.answer, m, names=['model']),j.ref(m)
-        if isinstance(got, torch.Tensor) and got.numel() == 1: got = got.item()
-        if not isinstance(got, (int, float, np.number)) or isinstance(got, bool): raise Wrong(f"{j.named()} returned {describe(got)}; expected a whole number")
-        if got == want: continue
-        ps = list(m.parameters())
-        for v,msg in ((len(ps), "that's the number of parameter *tensors* (weights and biases); count the numbers in them, `p.numel()`"),
-                      (sum(p.numel() for p in ps if p.ndim > 1), "only the weights: the biases are parameters too"),
-                      (sum(p.numel() for o in m.modules() for p in o.parameters()), "some parameters are counted twice: `model.modules()` "
-                       "includes the model itself as well as each layer. `model.parameters()` already walks through every layer, once")):
-            if got == v: raise Wrong(f"{j.named()} gives {got:,} for {describe(m)} with {want:,} parameters: {msg}")
-        raise Wrong(f"{j.named()} gives {got:,} for {describe(m)}; it has {want:,} parameters")
-
-register(Exercise('count_params', '08_resnet.ipynb',
-    "Count the parameters of a model: every number in every weight and bias",
-    solution='''def count_params(model):
-    "How many numbers the parameters of `model` hold"
-    return sum(p.numel() for p in model.parameters())''',
-    judge=_judge_count_params,
-    hints=('Every weight and every bias is a tensor of numbers; add up how many numbers each holds.',
-           '`model.parameters()` gives every weight and bias tensor, once; `p.numel()` is how many numbers a tensor holds.',
-           '`return sum(p.numel() for p in model.parameters())`.')))
 
 # %% ../../nbs/lib/exercises/ex08_resnet.ipynb #746b2fcf
 def _judge_three_channels(j):
@@ -56,12 +48,57 @@ def _judge_three_channels(j):
     )
     j.expect_all(((x,),), mistakes, shape="resnet18 takes a batch of 3-channel images, shaped (n,3,h,w).")
 
+def _course_resnet(f, n:int=64):
+    "resnet18's first layer on `f` of `n` gray digits (n,28,28), float32 in [0,1] as `load_digits` gives them"
+    x = torch.rand(n, 28, 28, generator=torch.Generator().manual_seed(0))
+    conv = _first_layer()
+    with torch.no_grad(): return conv(f(x))
+
 register(Exercise('three_channels', '08_resnet.ipynb',
     "Turn a batch of gray images (n,28,28) into the 3-channel input (n,3,28,28) that resnet18 expects, by repeating the gray channel",
     solution='''def three_channels(x):
     "A batch of gray images `x` (n,h,w) as 3-channel images (n,3,h,w), each channel a copy of the gray"
     return x.unsqueeze(1).repeat(1, 3, 1, 1)''',
     judge=_judge_three_channels,
-    hints=('resnet18 wants a batch of images shaped (n, 3, h, w): a channel axis second, with three channels. A gray pixel is the same in red, green and blue.',
+    errors=(('to have 3 channels', "resnet18's first layer takes (n,3,h,w): look at the shape your answer gives for this batch "
+             "(`squeeze()` drops every axis of size 1, the batch's own when it holds one image)"),
+            ('expected scalar type', "resnet18's weights are float32, and the images must be too: keep the dtype of `x` (no `.double()`, "
+             "no NumPy float64 on the way)")),
+    course=(("resnet18()(three_channels(x)), for x = load_digits().x_valid[:64], shaped (64,28,28)", _course_resnet),
+            ("resnet18()(three_channels(x[:1])), a batch of one image", lambda f: _course_resnet(f, 1))),
+    hints=("First give the images a channel axis of size 1, second in line, after the batch: (n,1,28,28). Then copy along that axis.",
            '`x.unsqueeze(1)` adds an axis at position 1, (n,1,h,w); `.repeat(1, 3, 1, 1)` copies along that axis three times (`.expand(-1, 3, -1, -1)` does too, without copying).',
            '`return x.unsqueeze(1).repeat(1, 3, 1, 1)`.')))
+
+# %% ../../nbs/lib/exercises/ex08_resnet.ipynb #d0a4ff5d
+def _judge_count_params(j):
+    for m in (nn.Sequential(nn.Linear(28*28, 30), nn.ReLU(), nn.Linear(30, 1)), nn.Linear(3, 2), _bn_model(), _frozen_model()):
+        got,want = j.call(j.answer, m, names=['model']),j.ref(m)
+        if isinstance(got, torch.Tensor) and got.numel() == 1: got = got.item()
+        if not isinstance(got, (int, float, np.number)) or isinstance(got, bool): raise Wrong(f"{j.named()} returned {describe(got)}; expected a whole number")
+        ps = list(m.parameters())
+        trained = sum(p.numel() for p in ps if p.requires_grad)
+        if got in (want, trained): continue       # a frozen layer's parameters are the model's, but no optimizer trains them: either count is right
+        what = "a `Linear` model" if isinstance(m, nn.Linear) else "a model with BatchNorm layers, as resnet18 has," if any(
+            isinstance(o, nn.BatchNorm2d) for o in m.modules()) else "a model with a frozen first layer" if trained < want else describe(m)
+        for v,msg in ((len(ps), "that's the number of parameter *tensors* (weights and biases); count the numbers in them, `p.numel()`"),
+                      (sum(p.numel() for p in ps if p.ndim > 1), "only the weights: the biases are parameters too"),
+                      (sum(p.numel() for o in m.modules() for p in o.parameters()), "some parameters are counted twice: `model.modules()` "
+                       "includes the model itself as well as each layer. `model.parameters()` already walks through every layer, once"),
+                      (sum(v.numel() for v in m.state_dict().values()), "that counts the model's buffers too: `state_dict()` holds everything a model "
+                       "stores, BatchNorm's running averages included, which no optimizer trains. Count `model.parameters()`")):
+            if got == v: raise Wrong(f"{j.named()} gives {got:,} for {what} with {want:,} parameters: {msg}")
+        raise Wrong(f"{j.named()} gives {got:,} for {what}; it has {want:,} parameters")
+
+register(Exercise('count_params', '08_resnet.ipynb',
+    "Count the parameters of a model: every number in every weight and bias",
+    solution='''def count_params(model):
+    "How many numbers the parameters of `model` hold"
+    return sum(p.numel() for p in model.parameters())''',
+    judge=_judge_count_params,
+    course=(("count_params(simple_net())", lambda f: f(simple_net())),
+            ("count_params(m), for m a model with BatchNorm layers, as resnet18 has", lambda f: f(_bn_model()))),
+    hints=("Start from `model.parameters()`: it hands you every weight and bias tensor of every layer, once each (not `state_dict()`, "
+           "which also holds what BatchNorm stores but never trains).",
+           '`p.numel()` is how many numbers a tensor holds; `sum(...)` over a generator adds them up.',
+           '`return sum(p.numel() for p in model.parameters())`.')))

@@ -9,9 +9,37 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises/ex09_full_mnist.html.md"""
 # %% ../../nbs/lib/exercises/ex09_full_mnist.ipynb #de36f5a7
 from __future__ import annotations
 import torch
-from torch import tensor
-from .core import Exercise, register
+from torch import nn, tensor
 import torch.nn.functional as F
+from fastcore.basics import noop
+from ..training import tensor_dls
+from ..learner import Learner
+from .core import Exercise, register
+from .judge import Wrong
+
+def _acts(n:int=64, k:int=10, seed:int=0):
+    "Stand-ins for notebook 09's activations `x = torch.randn(64, 10)*3`: `n` rows of `k`"
+    return torch.randn(n, k, generator=torch.Generator().manual_seed(seed))*3
+
+def _targs(n:int=64, k:int=10, seed:int=1):
+    "Stand-ins for notebook 09's class targets: `n` int64 class indices below `k`, shaped (n,)"
+    return torch.randint(0, k, (n,), generator=torch.Generator().manual_seed(seed))
+
+def _digits10(n:int, seed:int=0)->tuple:
+    "Stand-ins for notebook 09's ten digits: `n` rows of 784 mostly blank pixels, each digit inking pixels of its own more, and int64 targets (n,)"
+    g = torch.Generator().manual_seed(seed)
+    y = torch.arange(n) % 10
+    ink = (torch.rand(10, 784, generator=g)*0.3 + (torch.rand(10, 784, generator=g) - 0.5)*0.2).clamp(0, 1)[y]   # each pixel's chance of ink
+    return (torch.rand(n, 784, generator=g) < ink).float()*torch.rand(n, 784, generator=g), y
+
+def _fit10(loss_func=None, metric=None):
+    "Notebook 09's training of `nn.Linear(28*28, 10)` by the Learner, one epoch at lr 0.1 in batches of 64 (the last smaller), with `loss_func` (default: cross-entropy) and `metric`: the weights after, and each epoch's metric"
+    (x,y),(vx,vy) = _digits10(200, 0),_digits10(136, 1)
+    torch.manual_seed(0)
+    learn = Learner(tensor_dls(x, y, vx, vy, bs=64), nn.Linear(28*28, 10), loss_func or F.cross_entropy, lr=0.1, metrics=metric,
+                    logger=noop, bars=False, device='cpu')
+    learn.fit(1)
+    return [learn.model.weight.detach().clone(), *([round(v[2], 4) for v in learn.recorder.values] if metric else [])]
 
 # %% auto #0
 __all__ = []
@@ -44,8 +72,14 @@ register(Exercise('softmax', '09_full_mnist.ipynb',
     e = (x - x.max(-1, keepdim=True).values).exp()   # shifting by the max changes nothing, and keeps exp finite
     return e / e.sum(-1, keepdim=True)''',
     judge=_judge_softmax, answer_name='my_softmax',
-    hints=("Each row of activations becomes probabilities: make every number positive with `exp`, then divide by the row's total, so the row sums to 1.",
-           "`x.exp()`, and `.sum(-1, keepdim=True)` (keeping the axis lets the division line up row by row). Subtracting each row's max first, `x.max(-1, keepdim=True).values`, changes nothing in the result and keeps `exp` from overflowing.",
+    course=(("my_softmax(acts)", lambda f: f(tensor([[0.6, -1.2, 2.0], [1.0, 1.0, 1.0]]))),
+            ("my_softmax(big)", lambda f: f(tensor([[1000., 1001., 999.]]))),
+            ("my_softmax(torch.stack([a, b], 1))", lambda f: f(torch.randn(100, 2, generator=torch.Generator().manual_seed(0)))),
+            ("my_softmax(torch.randn(64, 10)*3)", lambda f: f(_acts()))),
+    hints=("The sum you divide by has one total per row, shaped (n, 1) for activations (n, k), so that the division lines up row by "
+           "row: a sum over the last axis that keeps that axis.",
+           "`x.exp()`, and `.sum(-1, keepdim=True)`. `exp` overflows to infinity past about 88: subtract each row's max first, "
+           "`x.max(-1, keepdim=True).values` (`max` along an axis gives the values and their indices), which changes nothing in the result.",
            '`e = (x - x.max(-1, keepdim=True).values).exp()`, then `return e / e.sum(-1, keepdim=True)`.')))
 
 # %% ../../nbs/lib/exercises/ex09_full_mnist.ipynb #ae86d5da
@@ -69,9 +103,54 @@ register(Exercise('log_softmax', '09_full_mnist.ipynb',
     m = x.max(-1, keepdim=True).values
     return x - m - (x - m).exp().sum(-1, keepdim=True).log()''',
     judge=_judge_log_softmax, answer_name='my_log_softmax',
+    course=(("my_log_softmax(far)", lambda f: f(tensor([[0., 200.]]))),
+            ("my_log_softmax(big)", lambda f: f(tensor([[1000., 1001., 999.]]))),
+            ("my_log_softmax(x)", lambda f: f(_acts()))),
     hints=('The log of softmax, log(exp(x)/sum(exp(x))), simplifies to `x - log(sum(exp(x)))`: computed that way, no probability underflows to 0 first.',
            '`x.logsumexp(-1, keepdim=True)` computes log(sum(exp(x))) over the last axis without overflow (by factoring out the max, m + log(sum(exp(x-m)))).',
            '`return x - x.logsumexp(-1, keepdim=True)`.')))
+
+# %% ../../nbs/lib/exercises/ex09_full_mnist.ipynb #3333063d
+def _course_backward(f, log_softmax=True):
+    "The gradient of notebook 09's activations `x` (64,10) through `f(log_softmax(x), y)` (or, without `log_softmax`, `f(x, y)`), with 64 random targets"
+    x = _acts().requires_grad_()
+    f(x.log_softmax(-1) if log_softmax else x, _targs()).backward()
+    return x.grad
+
+def _judge_nll(j):
+    g = torch.Generator().manual_seed(0)
+    x = torch.randn(4, 5, generator=g).log_softmax(-1)
+    t = tensor([0, 4, 2, 2])
+    mistakes = (
+        (lambda x,t: x[range(len(t)), t].mean(), "a negative loss: log-probabilities are negative, so the loss is *minus* their mean"),
+        (lambda x,t: -x[range(len(t)), t], "one loss per item: take the `.mean()` over the batch"),
+        (lambda x,t: -x[range(len(t)), t].sum(), "a sum over the batch instead of the mean: the loss would grow with the batch size"),
+        (lambda x,t: -x[:, t].mean(), "`inp[:, targs]` picks a whole column for each target, an (n,n) table: pair each row with its own target, "
+         "`inp[range(len(targs)), targs]`"),
+        (lambda x,t: -x.log_softmax(-1)[range(len(t)), t].mean(), "`nll` takes log-probabilities already, the output of `log_softmax`: don't apply it again"),
+        (lambda x,t: -x.mean(), "the mean of every log-probability, not each row's at its target: pick them with `inp[range(len(targs)), targs]`"),
+    )
+    j.expect_all(((x, t), (torch.randn(3, 4, generator=g), tensor([3, 0, 1]))), mistakes)
+    j.grad((x, t))
+
+register(Exercise('nll', '09_full_mnist.ipynb',
+    "Write the negative log likelihood: minus the mean, over the batch, of each row of log-probabilities at its target class (targets shaped (n,))",
+    solution='''def nll(inp, targs):
+    "Minus the mean of each row of log-probabilities `inp` at its target class `targs` (int64, shaped (n,))"
+    return -inp[range(targs.shape[0]), targs].mean()''',
+    judge=_judge_nll, answer_name='my_nll',
+    course=(("my_nll(log_softmax(torch.tensor([[2., 0., 0.], [0., 3., 1.]])), torch.tensor([0, 2]))",
+             lambda f: f(tensor([[2., 0., 0.], [0., 3., 1.]]).log_softmax(-1), tensor([0, 2]))),
+            ("my_nll(log_softmax(far), torch.tensor([0]))", lambda f: f(tensor([[0., 200.]]).log_softmax(-1), tensor([0]))),
+            ("my_nll(log_softmax(x), y).backward(), for y = torch.randint(0, 10, (64,))", _course_backward),
+            ("the lesson's training with `nll(log_softmax(preds), targs)` as the loss: our Learner, `nn.Linear(28*28, 10)`, lr=0.1, batches of 64",
+             lambda f: _fit10(lambda p,t: f(p.log_softmax(-1), t)))),
+    errors=(('Index tensor must have the same number of dimensions', "`gather` wants the targets shaped (n,1), one column: "
+             "`inp.gather(1, targs.unsqueeze(1))`, or index with `inp[range(len(targs)), targs]`, which takes them as they are, (n,)"),),
+    hints=("Aim for one number per row first, shape (n,): the log-probability at that row's target. Indexing with two things at once, "
+           "the rows and the targets, picks exactly those.",
+           "`inp[range(n), targs]` pairs row 0 with `targs[0]`, row 1 with `targs[1]`, and so on (`inp.gather(1, targs.unsqueeze(1))` does the same).",
+           "`return -inp[range(targs.shape[0]), targs].mean()`.")))
 
 # %% ../../nbs/lib/exercises/ex09_full_mnist.ipynb #42e6e042
 def _judge_cross_entropy(j):
@@ -99,9 +178,15 @@ register(Exercise('cross_entropy', '09_full_mnist.ipynb',
     logp = preds - preds.logsumexp(-1, keepdim=True)   # log_softmax
     return -logp[range(len(targets)), targets].mean()''',
     judge=_judge_cross_entropy, answer_name='my_cross_entropy',
+    course=(("my_cross_entropy(x, y).backward(), for y = torch.randint(0, 10, (64,))", lambda f: _course_backward(f, False)),
+            ("my_cross_entropy(x[:1], y[:1])", lambda f: f(_acts(1), _targs(1))),
+            ("my_cross_entropy(torch.tensor([[1000., 0.], [0., -1000.]]), torch.tensor([1, 1]))", lambda f: f(tensor([[1000., 0.], [0., -1000.]]), tensor([1, 1]))),
+            ("my_cross_entropy(torch.zeros(5, 10), torch.arange(5))", lambda f: f(torch.zeros(5, 10), torch.arange(5))),
+            ("the lesson's training with it as the loss: our Learner, `nn.Linear(28*28, 10)`, lr=0.1, batches of 64", lambda f: _fit10(f))),
     errors=(('must match the size of tensor', "the shapes don't line up: print the shape of each side. `F.one_hot(targets)` makes only as many "
              "columns as the largest target + 1, which can be fewer than the classes: `F.one_hot(targets, preds.shape[-1])`"),),
-    hints=('For each item, how unlikely the model found the right class: minus the log of its probability. Averaged over the batch.',
+    hints=("Reuse the two halves above: `log_softmax` turns the activations into log-probabilities, and `nll` picks each row's at its "
+           "target and averages them, negated.",
            "Log-probabilities come from log-softmax (`x - x.logsumexp(-1, keepdim=True)`); `[range(n), targets]` picks, in each row, the column of that row's target.",
            '`logp = preds - preds.logsumexp(-1, keepdim=True)`, then `return -logp[range(len(targets)), targets].mean()`.')))
 
@@ -119,7 +204,12 @@ def _judge_multi_accuracy(j):
         (lambda p,t: (p.argmax(-1) == t).float().sum(), "that's how many are right, not the fraction: `.mean()` instead of `.sum()`"),
         (lambda p,t: (p.softmax(-1).max(-1).values > 0.5).float().mean(), "that's the fraction of confident predictions, which never looks at the targets"),
     )
-    j.expect_all(((p, t), (p[:4]*3, tensor([3, 0, 2, 1]))), mistakes, convert=j.metric, dtype=False)
+    j.expect_all(((p, t), (p[:4]*3, tensor([3, 0, 2, 1]))), mistakes, convert=j.metric)
+    raw = j.call(j.answer, p, t)
+    if isinstance(raw, torch.Tensor) and raw.shape != ():
+        raise Wrong(f"the right value, but in a tensor of shape {tuple(raw.shape)} rather than a single number. The lesson's Learner averages "
+                    "the metric over the validation batches, weighted by their sizes, and with that shape it would record the *sum* of the "
+                    "batches' accuracies: a `.mean()` over every axis gives a single number")
 
 register(Exercise('multi_accuracy', '09_full_mnist.ipynb',
     "Write the accuracy for ten classes: the fraction of rows of activations whose largest activation is at the target class",
@@ -127,35 +217,12 @@ register(Exercise('multi_accuracy', '09_full_mnist.ipynb',
     "Fraction of the rows of `preds` whose largest activation is at the class `targs` (int64 indices)"
     return (preds.argmax(-1) == targs).float().mean()''',
     judge=_judge_multi_accuracy, answer_name='my_multi_accuracy',
-    hints=("For each image, which class has the largest activation? Is it the target? The accuracy is the fraction of yes.",
+    course=(("my_multi_accuracy(x, y), for y = torch.randint(0, 10, (64,))", lambda f: f(_acts(), _targs())),
+            ("my_multi_accuracy(x[:1], y[:1])", lambda f: f(_acts(1), _targs(1))),
+            ("my_multi_accuracy(softmax(x), y)", lambda f: f(_acts().softmax(-1), _targs())),
+            ("the lesson's training with `metrics=my_multi_accuracy`: our Learner, `nn.Linear(28*28, 10)`, lr=0.1, batches of 64, "
+             "its accuracy weighted by batch size", lambda f: _fit10(metric=f))),
+    hints=("Reach for `argmax` along the last axis: for each row it gives the index of the largest activation, a class index shaped "
+           "(n,) like `targs`.",
            "`preds.argmax(-1)` gives the index of the largest activation in each row; `==` compares it with `targs`; True/False need `.float()` before `.mean()`.",
            "`return (preds.argmax(-1) == targs).float().mean()`.")))
-
-# %% ../../nbs/lib/exercises/ex09_full_mnist.ipynb #3333063d
-def _judge_nll(j):
-    g = torch.Generator().manual_seed(0)
-    x = torch.randn(4, 5, generator=g).log_softmax(-1)
-    t = tensor([0, 4, 2, 2])
-    mistakes = (
-        (lambda x,t: x[range(len(t)), t].mean(), "a negative loss: log-probabilities are negative, so the loss is *minus* their mean"),
-        (lambda x,t: -x[range(len(t)), t], "one loss per item: take the `.mean()` over the batch"),
-        (lambda x,t: -x[range(len(t)), t].sum(), "a sum over the batch instead of the mean: the loss would grow with the batch size"),
-        (lambda x,t: -x[:, t].mean(), "`inp[:, targs]` picks a whole column for each target, an (n,n) table: pair each row with its own target, "
-         "`inp[range(len(targs)), targs]`"),
-        (lambda x,t: -x.log_softmax(-1)[range(len(t)), t].mean(), "`nll` takes log-probabilities already, the output of `log_softmax`: don't apply it again"),
-        (lambda x,t: -x.mean(), "the mean of every log-probability, not each row's at its target: pick them with `inp[range(len(targs)), targs]`"),
-    )
-    j.expect_all(((x, t), (torch.randn(3, 4, generator=g), tensor([3, 0, 1]))), mistakes)
-    j.grad((x, t))
-
-register(Exercise('nll', '09_full_mnist.ipynb',
-    "Write the negative log likelihood: minus the mean, over the batch, of each row of log-probabilities at its target class (targets shaped (n,))",
-    solution='''def nll(inp, targs):
-    "Minus the mean of each row of log-probabilities `inp` at its target class `targs` (int64, shaped (n,))"
-    return -inp[range(targs.shape[0]), targs].mean()''',
-    judge=_judge_nll, answer_name='my_nll',
-    errors=(('Index tensor must have the same number of dimensions', "`gather` wants the targets shaped (n,1), one column: "
-             "`inp.gather(1, targs.unsqueeze(1))`, or index with `inp[range(len(targs)), targs]`, which takes them as they are, (n,)"),),
-    hints=("For each row, the value at the column of that row's target; then minus their mean.",
-           "`inp[range(n), targs]` pairs row 0 with `targs[0]`, row 1 with `targs[1]`, and so on (`inp.gather(1, targs.unsqueeze(1))` does the same).",
-           "`return -inp[range(targs.shape[0]), targs].mean()`.")))
