@@ -121,7 +121,7 @@ def read_kaggle_csv(
     "Read Kaggle's CSV file `f` into tensors, fast, once its header and each value are checked"
     f = Path(f).expanduser()
     check_columns(f, train)
-    try: df = pd.read_csv(f, dtype=np.int16)         # every column's type given: pandas has nothing to guess
+    try: df = pd.read_csv(f, dtype=np.int16)         # every column's type given: two bytes a value, and no guessing
     except pd.errors.ParserError as e: raise DataError(f"{f}: {_parser_error(e)}") from None
     except ValueError: df = pd.read_csv(f)           # a value that is not a small whole number: read it as it is, to say which
     if not len(df): raise DataError(f"{f}: a header and no rows: there are no images in it")
