@@ -10,6 +10,7 @@ Docs: https://fastsgd.github.io/fastsgd/lib/bench.html.md"""
 from __future__ import annotations
 import json, math, os, random, statistics, tempfile, time, warnings
 from functools import cache
+from pathlib import Path
 import torch
 from torch import nn
 import torch.nn.functional as F
@@ -17,7 +18,7 @@ from fastcore.basics import noop
 from .utils import set_seed, choice_error, names_in, atomic_write
 from .data import load_digits
 from .cache import write_kaggle
-from .loss import sample_tensors, mnist_loss, batch_accuracy
+from .loss import sample_tensors, mnist_loss
 from .training import tensor_dls, validate_epoch
 from .learner import Learner, Callback, CancelValidException, book_dls
 from .nonlinearity import simple_net
