@@ -2,10 +2,10 @@
 
 Modules:
 
-- `fastsgd.bench`: `fastsgd bench`: seconds per epoch of the book's way, of fastsgd's, and of a bare PyTorch loop, for the chapter's models and the resnet18 (all in one process, on the same data), with the ratios between them and the time each way needs to reach a target accuracy
-- `fastsgd.cache`: fastai's layouts on disk: the embedded digits written once, never half-written, checked and repaired; and the checks of a folder you bring
+- `fastsgd.bench`: `fastsgd bench`: seconds per epoch of the book's way, of fastsgd's, and of a bare PyTorch loop, for the chapter's models and the resnet18 (all in one process, on the same data), with the ratios between them and the time each way needs to reach a target accuracy; and the same for all ten digits read from a CSV file of Kaggle's size
+- `fastsgd.cache`: fastai's layouts on disk, and Kaggle's CSV files: the embedded digits written once, never half-written, checked and repaired; and the checks of a folder you bring
 - `fastsgd.callbacks`: A guard against a loss that blows up, a check of the targets, and progress bars: callbacks for the `Learner` of notebook 06
-- `fastsgd.cli`: Every stage of the chapter, end to end, on the same data: one table of validation accuracy and seconds (`fastsgd`), the speed of three ways to train (`fastsgd bench`), and the record of your exercises (`fastsgd progress`)
+- `fastsgd.cli`: Every stage of the chapter, end to end, on the same data: one table of validation accuracy and seconds (`fastsgd`), the speed of three ways to train (`fastsgd bench`), a checked Kaggle submission (`fastsgd kaggle`), and the record of your exercises (`fastsgd progress`)
 - `fastsgd.data`: The chapter's first steps: the folders of digit images, one image as numbers, and a folder of images as one tensor
 - `fastsgd.exercises.commands`: What the learner calls from a "your turn" cell: `check` for a verdict, `hint` for the next hint, `solution`, `skeleton`, and `check_all` after a restart; each one recorded
 - `fastsgd.exercises.core`: An exercise and the table of them all: where it is taught, the task, its "your turn" cell derived from its solution, its judge and hints; and the verdict of a judge on an answer
@@ -26,6 +26,7 @@ Modules:
 - `fastsgd.exercises.testing`: The helpers the exercise notebooks test their judges with: an answer judged right, wrong with a given diagnosis, or not done; and one test of every exercise of a lesson, its "your turn" cell included
 - `fastsgd.fast_resnet`: What makes the resnet18 stage of notebook 8 quick on a CPU: fastai imported on first use, `DataLoaders` over decoded tensors, and fastai's table without its progress bars
 - `fastsgd.full_mnist`: Softmax, log-softmax and cross-entropy from scratch, a confusion matrix, and the chapter's models on all ten digits
+- `fastsgd.kaggle`: Kaggle's Digit Recognizer, from its CSV files to a checked `submission.csv`: the files as tensors, a validation set of our own, the chapter's models, and what the leaderboard's score means
 - `fastsgd.learner`: fastai's `Learner` on our 3s and 7s, then one written from scratch: a training loop, its events and callbacks, and a recorder
 - `fastsgd.live`: A loss curve that redraws while a model trains in a notebook, and is drawn once everywhere else
 - `fastsgd.loss`: A linear model for the 3s and 7s, why accuracy cannot be the loss, and the sigmoid that gives us one we can learn from

@@ -1,5 +1,6 @@
 """`fastsgd bench`: seconds per epoch of the book's way, of fastsgd's, and of a bare PyTorch loop, for the chapter's models and the resnet18
-(all in one process, on the same data), with the ratios between them and the time each way needs to reach a target accuracy
+(all in one process, on the same data), with the ratios between them and the time each way needs to reach a target accuracy;
+and the same for all ten digits read from a CSV file of Kaggle's size
 
 Docs: https://fastsgd.github.io/fastsgd/lib/bench.html.md"""
 
@@ -7,25 +8,29 @@ Docs: https://fastsgd.github.io/fastsgd/lib/bench.html.md"""
 
 # %% ../nbs/lib/bench.ipynb #422b0ea2
 from __future__ import annotations
-import json, math, os, random, statistics, time, warnings
+import json, math, os, random, statistics, tempfile, time, warnings
 from functools import cache
+from pathlib import Path
 import torch
 from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import noop
 from .utils import set_seed, choice_error, names_in, atomic_write
 from .data import load_digits
-from .loss import sample_tensors, mnist_loss, batch_accuracy
+from .cache import write_kaggle
+from .loss import sample_tensors, mnist_loss
 from .training import tensor_dls, validate_epoch
 from .learner import Learner, Callback, CancelValidException, book_dls
 from .nonlinearity import simple_net
-from .full_mnist import multi_accuracy
+from .full_mnist import multi_accuracy, cross_entropy
+from .kaggle import KAGGLE_BS, KAGGLE_MODELS, read_kaggle_csv, valid_split
 from .resnet import RESNET_BS, RESNET_LR, folder_dls, digits_dls, resnet_adam, vision_resnet18
 
 # %% auto #0
-__all__ = ['LRS', 'MODELS', 'WAYS', 'RESNET_WAYS', 'TARGETS', 'tile_digits', 'bench_model', 'raw_way', 'TimerCB', 'fastsgd_way',
-           'book_way', 'setup_way', 'raw_resnet', 'book_resnet', 'fastsgd_resnet', 'setup_resnet', 'time_epochs',
-           'time_to_accuracy', 'run_bench', 'bench_table', 'tta_table', 'add_bench_args', 'bench_cmd']
+__all__ = ['LRS', 'MODELS', 'WAYS', 'RESNET_WAYS', 'TARGETS', 'tile_digits', 'tiled_kaggle', 'bench_model', 'raw_way', 'TimerCB',
+           'fastsgd_way', 'book_way', 'setup_way', 'setup_kaggle_way', 'raw_resnet', 'book_resnet', 'fastsgd_resnet',
+           'setup_resnet', 'time_epochs', 'time_to_accuracy', 'run_bench', 'kaggle_bench', 'bench_table', 'tta_table',
+           'add_bench_args', 'bench_cmd']
 
 # %% ../nbs/lib/bench.ipynb #df38c119
 def _shifted(ims, d, shift):
@@ -50,6 +55,24 @@ def tile_digits(
     d[:len(x)] = 0
     return _shifted(x[idx].view(n,28,28), d, shift).view(n, *x.shape[1:]), y[idx]
 
+# %% ../nbs/lib/bench.ipynb #k10b02
+def _uint8(x): return (x*255).round().to(torch.uint8).numpy()   # floats 0-1 back to the bytes of a CSV file
+
+def tiled_kaggle(
+    dest,                 # the folder to write
+    n_train:int=42_000,   # rows of train.csv (Kaggle's: 42,000)
+    n_test:int=28_000,    # rows of test.csv (Kaggle's: 28,000)
+    seed:int=42,          # seeds the copies and their shifts, and the rows held out that the split is made for
+    d=None,               # `Digits` of all ten digits (default: the embedded ones)
+)->Path:
+    "Kaggle's files at Kaggle's size, tiled from `d`: no shifted copy of a digit held out (by `valid_split(n_train, seed=seed)`), nor of a test digit, among the training rows"
+    d = d or load_digits(full=True)
+    x, y = torch.empty(n_train, 28, 28), torch.empty(n_train, dtype=torch.long)
+    for few, rows in zip(valid_split(len(d.x_train), seed=seed), valid_split(n_train, seed=seed)):   # split first, then tile
+        x[rows], y[rows] = tile_digits(d.x_train[few], d.y_train[few], len(rows), seed=seed)
+    x_test, y_test = tile_digits(d.x_valid, d.y_valid, n_test, seed=seed)
+    return write_kaggle(dest, _uint8(x), y, _uint8(x_test), y_test)
+
 # %% ../nbs/lib/bench.ipynb #a6891896
 LRS = {'linear': 1., 'simple_net': 0.1}   # the chapter's learning rates for each model
 MODELS = (*LRS, 'resnet18')               # the models `fastsgd bench` can time
@@ -61,7 +84,7 @@ def bench_model(name:str)->nn.Module:
     raise choice_error('model', name, LRS)
 
 # %% ../nbs/lib/bench.ipynb #dbdb4e82
-def raw_way(x, y, model, lr, bs=256):
+def raw_way(x, y, model, lr, bs=256, loss_func=mnist_loss):
     "A bare PyTorch loop over `x`,`y`: returns `epoch()`, which trains one shuffled pass and returns its seconds"
     opt = torch.optim.SGD(model.parameters(), lr)
     def epoch():
@@ -69,7 +92,7 @@ def raw_way(x, y, model, lr, bs=256):
         idx = torch.randperm(len(x))
         for i in range(0, len(x), bs):
             j = idx[i:i+bs]                     # the rows of this batch: one small copy each
-            mnist_loss(model(x[j]), y[j]).backward()
+            loss_func(model(x[j]), y[j]).backward()
             opt.step()
             opt.zero_grad()
         return time.perf_counter() - t
@@ -86,11 +109,11 @@ class TimerCB(Callback):
     def before_validate(self, *learn): raise self.cancel()
 
 # %% ../nbs/lib/bench.ipynb #f2a73d67
-def fastsgd_way(x, y, model, lr, bs=256):
+def fastsgd_way(x, y, model, lr, bs=256, loss_func=mnist_loss):
     "fastsgd's `Learner` on a shuffled `TensorLoader`: returns `epoch()`, which trains one pass and returns its seconds"
     timer = TimerCB()
     dls = tensor_dls(x, y, x[:1], y[:1], bs)   # validation is skipped
-    learn = Learner(dls, model, mnist_loss, lr=lr, metrics=batch_accuracy, cbs=timer, logger=noop, bars=False)
+    learn = Learner(dls, model, loss_func, lr=lr, cbs=timer, logger=noop, bars=False)
     def epoch():
         learn.fit(1)
         return timer.times[-1]
@@ -103,14 +126,14 @@ def _fa_timer():
     from fastai.callback.core import Callback as FaCallback, CancelValidException as FaCancelValid
     return type('FaTimerCB', (TimerCB, FaCallback), {'cancel': FaCancelValid})
 
-def book_way(x, y, model, lr, bs=256):
+def book_way(x, y, model, lr, bs=256, loss_func=mnist_loss):
     "The book's way: fastai's `DataLoader` over `list(zip(x,y))`, fastai's `Learner` and `SGD`; returns `epoch()` as `raw_way`"
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', FutureWarning)   # fastai's import warns about a deprecated torch.jit API
         from fastai.learner import Learner as FaLearner
         from fastai.optimizer import SGD
     timer = _fa_timer()()
-    learn = FaLearner(book_dls(x, y, x[:1], y[:1], bs), model, opt_func=SGD, loss_func=mnist_loss, metrics=batch_accuracy, cbs=timer)
+    learn = FaLearner(book_dls(x, y, x[:1], y[:1], bs), model, opt_func=SGD, loss_func=loss_func, cbs=timer)
     learn.remove_cbs([cb for cb in learn.cbs if type(cb).__name__ == 'ProgressCallback'])   # quiet: no bar...
     def epoch():
         with learn.no_logging(): learn.fit(1, lr)                                           # ...and no printed rows
@@ -142,6 +165,13 @@ def setup_way(way:str, x, y, model_name:str, seed:int=42, bs:int=256)->tuple:
     "`(model, run)` for training `model_name` on `x`,`y` the `way` way, seeded with `seed`, drawing on its own random numbers"
     if way not in WAYS: raise choice_error('way', way, WAYS)
     def make(): model = bench_model(model_name); return model,WAYS[way](x, y, model, LRS[model_name], bs)
+    return _seeded(seed, make)
+
+def setup_kaggle_way(way:str, x, y, model_name:str, seed:int=42)->tuple:
+    "`(model, run)` for training `model_name` of `KAGGLE_MODELS` on images `x`, digits `y`, the `way` way, as `fit_kaggle` does: its recipe, cross-entropy"
+    if way not in WAYS: raise choice_error('way', way, WAYS)
+    make_model, lr, _ = KAGGLE_MODELS[model_name]
+    def make(): model = make_model(); return model,WAYS[way](x, y, model, lr, KAGGLE_BS, cross_entropy)
     return _seeded(seed, make)
 
 # %% ../nbs/lib/bench.ipynb #d6eb0abd
@@ -230,19 +260,20 @@ def run_bench(
     tta_epochs:int=40,                     # give up on a target after this many epochs (0: no time-to-accuracy)
     targets:dict=None,                     # target accuracy per model (default: `TARGETS`)
     d=None,                                # `Digits` (default: the embedded sample)
+    kaggle:int=None,                       # rows of a Kaggle-format train.csv to time `KAGGLE_MODELS` on, all ten digits (None: no such rows)
     log=noop,                              # called with the rows of each model and size when they are ready
 )->list:                                   # one dict per model, size and way
     "Seconds per training pass of each of `models` at each of `sizes`, trained each of `ways` in one process"
     d = d or load_digits()
     tx,ty,vx,vy = sample_tensors(d)
-    sizes,targets = list(sizes or (len(tx), 12000, 60000)),targets or TARGETS
-    tta_size = tta_size or (12000 if 12000 in sizes else max(sizes))
+    sizes,targets = list((len(tx), 12000, 60000) if sizes is None else sizes),targets or TARGETS
+    tta_size = tta_size or (12000 if 12000 in sizes else max(sizes, default=0))
     rows = []
     for n in sizes if any(m in LRS for m in models) else []:
         x,y = tile_digits(tx, ty, n, seed=seed)
         for m in [m for m in models if m in LRS]:
             res = _time_ways({w: setup_way(w, x, y, m, seed, bs) for w in ways}, lambda o: validate_epoch(o, [(vx, vy)]), epochs, warmup)
-            rows += [_row(m, n, w, secs, acc, epochs=warmup+epochs, tiled=n > len(tx), bs=bs, lr=LRS[m], seed=seed) for w,(secs,acc) in res.items()]
+            rows += [_row(m, n, w, secs, acc, data='3s and 7s', epochs=warmup+epochs, tiled=n > len(tx), bs=bs, lr=LRS[m], seed=seed) for w,(secs,acc) in res.items()]
             log(rows[-len(ways):])
             if n == tta_size and tta_epochs:
                 for r in rows[-len(ways):]:
@@ -252,7 +283,22 @@ def run_bench(
     if 'resnet18' in models:
         val = digits_dls(d, device='cpu').valid
         res = _time_ways({w: setup_resnet(w, d, seed) for w in ways}, lambda o: validate_epoch(o.eval(), val, multi_accuracy), epochs, warmup)
-        rows += [_row('resnet18', len(d.x_train), w, secs, acc, epochs=warmup+epochs, tiled=False, bs=RESNET_BS, lr=RESNET_LR, seed=seed)
+        rows += [_row('resnet18', len(d.x_train), w, secs, acc, data='3s and 7s', epochs=warmup+epochs, tiled=False, bs=RESNET_BS, lr=RESNET_LR, seed=seed)
+                 for w,(secs,acc) in res.items()]
+        log(rows[-len(ways):])
+    if kaggle: rows += kaggle_bench(kaggle, [m for m in models if m in KAGGLE_MODELS], ways, epochs, warmup, seed, log)
+    return rows
+
+def kaggle_bench(n:int, models, ways, epochs:int=5, warmup:int=1, seed:int=42, log=noop)->list:
+    "Rows like `run_bench`'s for `models` of `KAGGLE_MODELS` on all ten digits, read by `read_kaggle_csv` from a `tiled_kaggle` train.csv of `n` rows"
+    d = load_digits(full=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        f = tiled_kaggle(tmp, n, len(d.x_valid), seed, d)/'train.csv'
+        t = time.perf_counter(); x,y = read_kaggle_csv(f); read = round(time.perf_counter() - t, 3)
+    rows = []
+    for m in models:
+        res = _time_ways({w: setup_kaggle_way(w, x, y, m, seed) for w in ways}, lambda o: validate_epoch(o, [(d.x_valid, d.y_valid)], multi_accuracy), epochs, warmup)
+        rows += [_row(m, n, w, secs, acc, data='kaggle csv', read_secs=read, epochs=warmup+epochs, tiled=True, bs=KAGGLE_BS, lr=KAGGLE_MODELS[m][1], seed=seed)
                  for w,(secs,acc) in res.items()]
         log(rows[-len(ways):])
     return rows
@@ -265,15 +311,15 @@ def _ratio(rs, a, b):
     return f"{rs[a]['sec_per_epoch']/rs[b]['sec_per_epoch']:.1f}x" if a in rs and b in rs else '-'
 
 def _by_group(rows)->dict:
-    "`rows` grouped by `(model, size)`, each group a dict of rows by way"
+    "`rows` grouped by `(model, size, data)`, each group a dict of rows by way"
     res = {}
-    for r in rows: res.setdefault((r['model'], r['size']), {})[r['way']] = r
+    for r in rows: res.setdefault((r['model'], r['size'], r.get('data')), {})[r['way']] = r
     return res
 
 def bench_table(rows, ways=tuple(WAYS))->str:
     "The rows of `run_bench` as a table: seconds per epoch each way, the ratios book/fastsgd and fastsgd/raw, accuracy"
     lines = [f"{'model':<11}{'size':>6}" + ''.join(f"{w:>10}" for w in ways) + f"{'book/fastsgd':>14}{'fastsgd/raw':>13}  accuracy"]
-    for (m,n),rs in _by_group(rows).items():
+    for (m,n,_),rs in _by_group(rows).items():
         lines.append(f"{m:<11}{n:>6}" + ''.join(f"{_secs(rs[w]['sec_per_epoch']) if w in rs else '-':>10}" for w in ways)
                      + f"{_ratio(rs,'book','fastsgd'):>14}{_ratio(rs,'fastsgd','raw'):>13}  "
                      + ' '.join(f"{rs[w]['accuracy']:.3f}" for w in ways if w in rs))
@@ -284,7 +330,7 @@ def _tta(r): return f"never in {r['epochs_to_target']} ep" if r['sec_to_target']
 def tta_table(rows, ways=tuple(WAYS))->str:
     "Time to accuracy from the rows that have one: training seconds (and epochs) each way needed to reach the target"
     lines = [f"{'model':<11}{'size':>6}{'target':>8}" + ''.join(f"{w:>17}" for w in ways)]
-    for (m,n),rs in _by_group([r for r in rows if 'target' in r]).items():
+    for (m,n,_),rs in _by_group([r for r in rows if 'target' in r]).items():
         lines.append(f"{m:<11}{n:>6}{next(iter(rs.values()))['target']:>8.1%}" + ''.join(f"{_tta(rs[w]) if w in rs else '-':>17}" for w in ways))
     return '\n'.join(lines)
 
@@ -301,6 +347,8 @@ def add_bench_args(p):
     p.add_argument('--epochs', type=int, default=5, metavar='N', help='timed epochs, after 1 warm-up; the median is reported (default: 5)')
     p.add_argument('--sizes', default=None, metavar='A,B,C', help='training-set sizes for linear and simple_net (default: the embedded 800, 12000, 60000)')
     p.add_argument('--models', default=','.join(MODELS), metavar='A,B', help=f"models (default: {','.join(MODELS)}); resnet18 trains on the embedded 800")
+    p.add_argument('--kaggle', type=int, default=42_000, metavar='N', help="rows of a Kaggle-format train.csv to time linear and simple_net on, "
+                   "all ten digits read from CSV (default: 42000, Kaggle's size; 0 skips them)")
     p.add_argument('--seed', type=int, default=42, help='random seed (default: 42)')
     p.add_argument('--tta-epochs', type=int, default=40, metavar='N', help='time to accuracy: give up after N epochs; 0 skips it (default: 40)')
     p.add_argument('--threads', type=int, default=None, metavar='N', help="torch threads (default: PyTorch's choice)")
@@ -316,13 +364,16 @@ def _about(args, n_train, n_valid):
             "linear, simple_net (batches of 256, SGD): book: fastai DataLoader over list(zip(x,y)) + fastai Learner; "
             "fastsgd: TensorLoader + fastsgd Learner; raw: a bare PyTorch loop over the tensors\n"
             f"resnet18 (batches of {RESNET_BS}, Adam, one cycle per epoch): book: ImageDataLoaders.from_folder + vision_learner; "
-            "fastsgd: digits_dls + vision_learner + resnet_adam (the resnet18 stage); raw: a bare PyTorch loop, fused AdamW")
+            "fastsgd: digits_dls + vision_learner + resnet_adam (the resnet18 stage); raw: a bare PyTorch loop, fused AdamW"
+            + (f"\nkaggle csv: linear, simple_net on all ten digits, read from a train.csv of {args.kaggle} rows tiled from the embedded ones, "
+               f"as fastsgd kaggle trains them (batches of {KAGGLE_BS}, SGD, cross-entropy); accuracy on the 1000 validation digits" if args.kaggle else ''))
 
 def _check_args(args):
     "The models and sizes `args` ask for, or a `ValueError` saying which argument can't work"
     for k in 'epochs','threads':
         if getattr(args, k) is not None and getattr(args, k) < 1: raise ValueError(f"--{k} must be at least 1, got {getattr(args, k)}")
-    if args.tta_epochs < 0: raise ValueError(f"--tta-epochs must be 0 or more, got {args.tta_epochs}")
+    for k in 'tta_epochs','kaggle':
+        if getattr(args, k) < 0: raise ValueError(f"--{k.replace('_', '-')} must be 0 or more, got {getattr(args, k)}")
     return names_in(args.models, MODELS, 'model'),_size_list(args.sizes) if args.sizes else None
 
 def bench_cmd(args)->int:
@@ -333,8 +384,11 @@ def bench_cmd(args)->int:
     tx,_,vx,_ = sample_tensors(d)
     print(_about(args, len(tx), len(vx)), flush=True)
     print(bench_table([]), flush=True)
-    log = lambda rs: print(bench_table(rs).splitlines()[1], flush=True)
-    rows = run_bench(sizes, models, epochs=args.epochs, seed=args.seed, tta_epochs=args.tta_epochs, d=d, log=log)
+    def log(rs):
+        if rs[0]['data'] == 'kaggle csv' and rs[0]['model'] == next(m for m in models if m in KAGGLE_MODELS):   # the first Kaggle rows: their own table
+            print(f"\nall ten digits from a Kaggle-format train.csv of {rs[0]['size']} rows, read in {rs[0]['read_secs']:.2f} s:\n{bench_table([])}")
+        print(bench_table(rs).splitlines()[1], flush=True)
+    rows = run_bench(sizes, models, epochs=args.epochs, seed=args.seed, tta_epochs=args.tta_epochs, d=d, kaggle=args.kaggle, log=log)
     if args.tta_epochs and any(m in LRS for m in models):
         print(f"\ntime to accuracy on the {len(vx)} validation images: seconds of training passes (epochs)")
         print(tta_table(rows))

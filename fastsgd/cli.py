@@ -1,5 +1,6 @@
 """Every stage of the chapter, end to end, on the same data: one table of validation accuracy and seconds
-(`fastsgd`), the speed of three ways to train (`fastsgd bench`), and the record of your exercises (`fastsgd progress`)
+(`fastsgd`), the speed of three ways to train (`fastsgd bench`), a checked Kaggle submission (`fastsgd kaggle`), and the record
+of your exercises (`fastsgd progress`)
 
 Docs: https://fastsgd.github.io/fastsgd/lib/cli.html.md"""
 
@@ -63,7 +64,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser(bench:bool=False)->_Parser:
     "The parser of the whole command line, subcommands included; the options of `fastsgd bench` only if `bench`"
-    p = _Parser(prog='fastsgd', usage='fastsgd [options]\n       fastsgd bench [bench options]\n       fastsgd progress', description="Train the models of fastai's chapter 4 and print each stage's validation accuracy and seconds.")
+    p = _Parser(prog='fastsgd', usage='fastsgd [options]\n       fastsgd bench [bench options]\n       fastsgd kaggle [kaggle options]\n       fastsgd progress [LESSON]', description="Train the models of fastai's chapter 4 and print each stage's validation accuracy and seconds.")
     p.add_argument('--data', metavar='DIR', help="a folder in fastai's MNIST_SAMPLE layout (with --full: MNIST layout); default: the embedded sample")
     p.add_argument('--download', action='store_true', help="use fastai's full dataset, downloaded with untar_data (needs the internet)")
     p.add_argument('--full', action='store_true', help='all ten digits instead of the 3s and 7s')
@@ -81,20 +82,35 @@ def _parser(bench:bool=False)->_Parser:
     if bench:
         from fastsgd.bench import add_bench_args, bench_cmd
         add_bench_args(b).set_defaults(func=bench_cmd)
-    cmds.add_parser('progress', prog='fastsgd progress', help="your exercises, lesson by lesson: right, wrong, can't tell or not tried, and the hints you used",
-                    description="Print the record that check, hint and solution keep in $FASTSGD_HOME: per lesson notebook, each exercise's latest verdict.").set_defaults(func=_progress)
+    _kaggle_args(cmds.add_parser('kaggle', prog='fastsgd kaggle', help="Kaggle's Digit Recognizer: train on train.csv, write a checked submission.csv (fastsgd kaggle --help)",
+                                 description="Train a model on Kaggle's Digit Recognizer train.csv, all but a fifth held out to validate it, and write its "
+                                             "predictions on test.csv as a checked submission.csv.")).set_defaults(func=_kaggle)
+    pr = cmds.add_parser('progress', prog='fastsgd progress', help="your exercises, lesson by lesson: right, wrong, can't tell or not tried, and the hints you used",
+                         description="Print the record that check, hint and solution keep in $FASTSGD_HOME: per lesson notebook, each exercise's latest verdict.")
+    pr.add_argument('lesson', nargs='?', metavar='LESSON', help="one lesson only: its number (3 or 03) or its notebook's name (03_loss)")
+    pr.set_defaults(func=_progress)
     return p
 
+def _kaggle_args(k):
+    "The options of `fastsgd kaggle`, added to its parser `k`; returns `k`"
+    k.add_argument('--data', metavar='DIR', help="a folder with Kaggle's train.csv and test.csv (default: on Kaggle, the competition's; elsewhere the embedded digits, in Kaggle's format)")
+    k.add_argument('--model', default='simple_net', help='linear, simple_net or resnet18 (default: simple_net)')
+    k.add_argument('--epochs', type=int, metavar='N', help="epochs of training (default: the model's recipe: linear 40, simple_net 60, resnet18 enough for 100 steps)")
+    k.add_argument('--device', metavar='DEV', help='cpu, cuda or mps (default: a GPU if PyTorch sees one, else cpu)')
+    k.add_argument('--seed', type=int, default=42, help='random seed: the rows held out, the starting weights, the batches (default: 42)')
+    k.add_argument('--out', default='submission.csv', metavar='FILE', help='the submission to write (default: submission.csv, here); a file already there is replaced in one step')
+    return k
+
 # %% ../nbs/lib/cli.ipynb #e0dcbe02
-def _check_json(fname):
-    "Refuse a `--json` path that cannot be written, before any training: bad input is caught in a second, not after a minute"
+def _check_out(fname, opt:str='--json', example:str='results.json'):
+    "Refuse an output path (of option `opt`) that cannot be written, before any training: bad input is caught in a second, not after a minute"
     f = Path(fname); parent = f.parent
-    if f.is_dir(): raise ValueError(f"--json {f}: is a folder; give a file name, such as {f/'results.json'}")
+    if f.is_dir(): raise ValueError(f"{opt} {f}: is a folder; give a file name, such as {f/example}")
     if f.exists() and not f.is_file(): return          # a device or a pipe (/dev/stdout): written to, not renamed over
-    if not parent.exists(): raise ValueError(f"--json {f}: folder {parent} does not exist; create it, or choose another path")
-    if not parent.is_dir(): raise ValueError(f"--json {f}: {parent} is a file, not a folder; choose another path")
+    if not parent.exists(): raise ValueError(f"{opt} {f}: folder {parent} does not exist; create it, or choose another path")
+    if not parent.is_dir(): raise ValueError(f"{opt} {f}: {parent} is a file, not a folder; choose another path")
     try: tempfile.TemporaryFile(dir=parent).close()
-    except OSError as e: raise ValueError(f"--json {f}: cannot write in {parent} ({e.strerror.lower()}); choose another path") from e
+    except OSError as e: raise ValueError(f"{opt} {f}: cannot write in {parent} ({e.strerror.lower()}); choose another path") from e
 
 # %% ../nbs/lib/cli.ipynb #3a226509
 def _describe(d, args, device)->str:
@@ -131,9 +147,29 @@ def _run(args)->int:
     return 0
 
 def _progress(args)->int:
-    "`fastsgd progress`: the table that `fastsgd.exercises.progress()` prints in a notebook"
+    "`fastsgd progress [LESSON]`: the table that `fastsgd.exercises.progress(lesson)` prints in a notebook"
     from fastsgd.exercises import progress
-    progress()
+    progress(args.lesson)
+    return 0
+
+def _kaggle(args)->int:
+    "`fastsgd kaggle`: read and check Kaggle's files, train on train.csv, write the predictions on test.csv as a checked submission"
+    from fastsgd.utils import best_device, choice_error
+    from fastsgd.kaggle import KAGGLE_INPUT, KAGGLE_MODELS, kaggle_data, read_kaggle_csv, valid_split, fit_kaggle, predict_digits, write_submission, check_submission
+    if args.model not in (names := (*KAGGLE_MODELS, 'resnet18')): raise choice_error('model', args.model, names)
+    if args.epochs is not None and args.epochs < 1: raise ValueError(f"--epochs must be at least 1, got {args.epochs}")
+    device = best_device(args.device)
+    _check_out(args.out, '--out', 'submission.csv')
+    t, path = time.perf_counter(), kaggle_data(args.data)
+    (x, y), (x_test, _) = read_kaggle_csv(path/'train.csv'), read_kaggle_csv(path/'test.csv', train=False)
+    src = str(path) if args.data else f"Kaggle's, in {path}" if path.is_relative_to(KAGGLE_INPUT) else "the embedded digits, in Kaggle's format"
+    print(f"{src}: {len(x)} training images, {len(x_test)} to predict, read in {time.perf_counter()-t:.1f} s; device {device}", flush=True)
+    model, acc = fit_kaggle(x, y, args.model, args.epochs, args.seed, device, bars=sys.stdout.isatty())
+    out = Path(args.out); old = out.is_file()
+    write_submission(predict_digits(model, x_test), out)
+    if out.is_file(): check_submission(out, len(x_test))     # read back, as Kaggle will (unless it went to a device, such as /dev/stdout)
+    print(f"{args.model}: validation accuracy {acc:.4f} on {len(valid_split(len(x), seed=args.seed)[1])} held-out images; "
+          f"{len(x_test)} rows written to {out}{', replacing the file that was there (in one step)' if old else ''}")
     return 0
 
 def _download(full):
@@ -164,16 +200,17 @@ def _fail(message:str, status:int)->int:
 def _debug()->bool: return os.environ.get('FASTSGD_DEBUG', '') not in ('', '0')
 
 _FIRST = {'bench':    "options of bench go after 'bench' (see fastsgd bench --help)",   # `fastsgd --seed 3 bench`
-          'progress': 'fastsgd progress takes no options'}
+          'kaggle':   "options of kaggle go after 'kaggle' (see fastsgd kaggle --help)",
+          'progress': "fastsgd progress takes only a lesson, after the word progress (fastsgd progress 03)"}
 
 def main(argv=None)->int:
-    "Run the `fastsgd` command (or `fastsgd bench`, `fastsgd progress`) with arguments `argv` (default: the command line); returns the exit status"
+    "Run the `fastsgd` command (or `fastsgd bench`, `fastsgd kaggle`, `fastsgd progress`) with arguments `argv` (default: the command line); returns the exit status"
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
         args = _parser(bench='bench' in argv).parse_args(argv)
         if args.command and argv[0] != args.command:   # options before a subcommand would be dropped: refuse them
             raise ValueError(f"{' '.join(argv[:argv.index(args.command)])}: {_FIRST[args.command]}")
-        if getattr(args, 'json', None): _check_json(args.json)
+        if getattr(args, 'json', None): _check_out(args.json)
         return args.func(args) or 0
     except KeyboardInterrupt:
         if _debug(): raise
