@@ -19,6 +19,7 @@ Modules:
 - `fastsgd.exercises.ex07_nonlinearity`: The judges behind the "your turn" cells of [07_nonlinearity](../../07_nonlinearity.ipynb), and their tests
 - `fastsgd.exercises.ex08_resnet`: The judges behind the "your turn" cells of [08_resnet](../../08_resnet.ipynb), and their tests
 - `fastsgd.exercises.ex09_full_mnist`: The judges behind the "your turn" cells of [09_full_mnist](../../09_full_mnist.ipynb), and their tests
+- `fastsgd.exercises.ex10_kaggle`: The judges behind the "your turn" cells of [10_kaggle](../../10_kaggle.ipynb), and their tests
 - `fastsgd.exercises.explain`: What the learner's code raised, where in their own code, on which input, and what usually causes it: the sentence `check` prints when an answer fails with an exception
 - `fastsgd.exercises.judge`: What an exercise module uses to write a judge: the `Judge` it is given, the two outcomes it raises (`Wrong`, `NotDone`), and the helpers that describe and compare values
 - `fastsgd.exercises.record`: What the learner did, kept on their machine: one line per check, hint or solution in `progress.jsonl`, appended under a lock, with a damaged line set aside rather than the whole record

@@ -15,5 +15,6 @@ from .commands import check, hint, solution, skeleton, check_all
 from .table import progress
 from .record import progress_file
 from . import (ex00_data, ex01_pixel_similarity, ex02_sgd, ex03_loss, ex04_training,  # noqa: F401 (each registers its exercises)
-                               ex05_optimizer, ex06_learner, ex07_nonlinearity, ex08_resnet, ex09_full_mnist)
+                               ex05_optimizer, ex06_learner, ex07_nonlinearity, ex08_resnet, ex09_full_mnist,
+                               ex10_kaggle)
 _all_ = ['Exercise', 'EXERCISES', 'register', 'check', 'hint', 'solution', 'skeleton', 'progress', 'check_all', 'progress_file']
