@@ -8,7 +8,7 @@ Docs: https://fastsgd.github.io/fastsgd/lib/exercises/explain.html.md"""
 
 # %% ../../nbs/lib/exercises/explain.ipynb #c8e0ac5d
 from __future__ import annotations
-import dis, inspect, re, sysconfig, traceback
+import dis, inspect, re, sys, sysconfig, traceback
 import torch
 from pathlib import Path
 import fastsgd
@@ -22,11 +22,15 @@ def _data(v)->bool:
     if isinstance(v, torch.nn.Module): return True
     return not (inspect.ismodule(v) or inspect.isclass(v) or callable(v) or isinstance(v, bool) or v is None)
 
+def _ours(name:str, v)->bool:
+    "Is `v` fastsgd's own constant `name` (such as `PIXELS`), imported into the notebook, rather than the learner's data?"
+    return not isinstance(v, (int, float)) and any(getattr(m, name, None) is v for k,m in list(sys.modules.items()) if k.startswith('fastsgd.'))
+
 def globals_read(code, glb:dict)->dict:
     "{name: value} of the globals in `glb` holding data (`_data`) that `code` (a code object, with the functions and comprehensions inside it) reads"
     res = {}
     for i in dis.get_instructions(code):
-        if i.opname in ('LOAD_GLOBAL', 'LOAD_NAME') and i.argval in glb and _data(glb[i.argval]): res[i.argval] = glb[i.argval]
+        if i.opname in ('LOAD_GLOBAL', 'LOAD_NAME') and i.argval in glb and _data(glb[i.argval]) and not _ours(i.argval, glb[i.argval]): res[i.argval] = glb[i.argval]
     for c in code.co_consts:
         if inspect.iscode(c): res.update(globals_read(c, glb))
     return res
