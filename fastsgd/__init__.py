@@ -3,7 +3,7 @@
 Modules:
 
 - `fastsgd.bench`: `fastsgd bench`: seconds per epoch of the book's way, of fastsgd's, and of a bare PyTorch loop, for the chapter's models and the resnet18 (all in one process, on the same data), with the ratios between them and the time each way needs to reach a target accuracy; and the same for all ten digits read from a CSV file of Kaggle's size
-- `fastsgd.cache`: fastai's layouts on disk, and Kaggle's CSV files: the embedded digits written once, never half-written, checked and repaired; and the checks of a folder you bring
+- `fastsgd.cache`: fastai's layouts on disk, and Kaggle's CSV files: the embedded digits written once, never half-written, checked and repaired; and the checks of a folder, or a Kaggle CSV file, you bring
 - `fastsgd.callbacks`: A guard against a loss that blows up, a check of the targets, and progress bars: callbacks for the `Learner` of notebook 06
 - `fastsgd.cli`: Every stage of the chapter, end to end, on the same data: one table of validation accuracy and seconds (`fastsgd`), the speed of three ways to train (`fastsgd bench`), a checked Kaggle submission (`fastsgd kaggle`), and the record of your exercises (`fastsgd progress`)
 - `fastsgd.data`: The chapter's first steps: the folders of digit images, one image as numbers, and a folder of images as one tensor

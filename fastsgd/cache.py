@@ -1,4 +1,4 @@
-"""fastai's layouts on disk, and Kaggle's CSV files: the embedded digits written once, never half-written, checked and repaired; and the checks of a folder you bring
+"""fastai's layouts on disk, and Kaggle's CSV files: the embedded digits written once, never half-written, checked and repaired; and the checks of a folder, or a Kaggle CSV file, you bring
 
 The cache builds on `fastsgd.utils` (the fastsgd home, atomic writes, the lock) and imports nothing else of fastsgd;
 `fastsgd.data` imports it, so the arrow points one way. Its bookkeeping sits beside each folder, never in it: a
@@ -10,16 +10,17 @@ Docs: https://fastsgd.github.io/fastsgd/lib/cache.html.md"""
 
 # %% ../nbs/lib/cache.ipynb #f3bc4b72
 from __future__ import annotations
-import os, errno, functools, json, shutil, tempfile
+import os, errno, functools, json, re, shutil, tempfile
 from dataclasses import dataclass
 from pathlib import Path
-import numpy as np
+import numpy as np, pandas as pd
 from PIL import Image, UnidentifiedImageError
 from .utils import atomic_write, fastsgd_home, locked
 
 # %% auto #0
 __all__ = ['SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'PIXELS', 'Layout', 'DataError', 'image_files', 'write_kaggle',
-           'embedded_kaggle', 'layout_path', 'check_layout', 'check_labels', 'read_image']
+           'embedded_kaggle', 'csv_columns', 'check_columns', 'read_kaggle_frame', 'layout_path', 'check_layout',
+           'check_labels', 'read_image']
 
 # %% ../nbs/lib/cache.ipynb #9ce2f940
 @dataclass(frozen=True)
@@ -161,6 +162,73 @@ def _write_embedded_kaggle(dest:Path):
 def embedded_kaggle()->Path:
     "The folder of the embedded digits in Kaggle's format, written on first use: 4,000 rows in `train.csv`, 1,000 in `test.csv` and their answers"
     return _cached('digit-recognizer', _write_embedded_kaggle)
+
+# %% ../nbs/lib/cache.ipynb #kcsvcols
+def _few(names)->str: return ', '.join(names[:3]) + (f' and {len(names)-3} more' if len(names) > 3 else '')
+
+def csv_columns(f)->list:
+    "The names in the header of CSV file `f`; a `DataError` if it is missing, a folder, empty or not text"
+    f = Path(f).expanduser()
+    if not f.is_file(): raise DataError(f"{f}: {'is a folder, not a file' if f.is_dir() else 'no such file'}")
+    try: return list(pd.read_csv(f, nrows=0).columns)
+    except pd.errors.EmptyDataError: raise DataError(f"{f}: the file is empty; Kaggle's files start with a header of column names") from None
+    except UnicodeDecodeError: raise DataError(f"{f}: not a text file; Kaggle's files are CSV text") from None
+
+def check_columns(f, train:bool=True):
+    "Raise `DataError` unless the header of CSV file `f` is Kaggle's: `label`, then `pixel0` to `pixel783` (no `label` if not `train`)"
+    f = Path(f).expanduser()
+    cols, want = csv_columns(f), (['label'] if train else []) + list(PIXELS)
+    if cols == want: return
+    head = f"{'label,' if train else ''}pixel0,...,pixel783"
+    if train and 'label' not in cols: raise DataError(f"{f}: no 'label' column; a training file has {head}: each image's digit, then its 784 pixels")
+    if not train and 'label' in cols: raise DataError(f"{f}: has a 'label' column, as a training file does; Kaggle's test.csv has only the pixels, pixel0,...,pixel783")
+    twice = [c for c in cols if re.fullmatch(r'.+\.\d+', c) and c.rsplit('.', 1)[0] in cols]     # pandas renames a second pixel5 to pixel5.1
+    if twice: raise DataError(f"{f}: column {twice[0].rsplit('.', 1)[0]} appears more than once; expected {head}")
+    missing, extra = [c for c in want if c not in cols], [c for c in cols if c not in want]
+    if missing: raise DataError(f"{f}: {len(missing)} of the 784 pixel columns missing: {_few(missing)}; expected {head}")
+    if extra: raise DataError(f"{f}: {len(extra)} unexpected column(s): {_few(extra)}; expected {head}, and nothing else")
+    k = next(i for i, (a, b) in enumerate(zip(cols, want)) if a != b)
+    raise DataError(f"{f}: columns out of order: column {k+1} is {cols[k]}, where {want[k]} should be; expected {head}, in that order")
+
+# %% ../nbs/lib/cache.ipynb #kcsvframe
+def _what(v, label:bool)->str:
+    "What is wrong with the value `v` of a cell (a `label` if `label`, else a pixel)"
+    if pd.isna(v): return 'no value (an empty field, or a line too short)'
+    n = pd.to_numeric(v, errors='coerce')
+    if pd.isna(n): return f"'{v}' is not a number"
+    return f"{n:g} is not a whole number" if n % 1 else f"{n:g} is outside {'0-9: a label is a digit' if label else '0-255'}"
+
+def _bad_cell(f:Path, df:pd.DataFrame)->DataError|None:
+    "A `DataError` naming the first cell of `df` (read from `f`) that is not a whole number from 0 to 255 (to 9 for `label`); None if none is"
+    hits = []
+    for c in df.columns:
+        v = pd.to_numeric(df[c], errors='coerce')
+        bad = ~((v % 1 == 0) & v.between(0, 9 if c == 'label' else 255)).to_numpy()   # NaN (a word, an empty field) is bad too
+        if bad.any(): hits.append((int(bad.argmax()), c))
+    if not hits: return None
+    i, c = min(hits, key=lambda o: o[0])                   # the first line with a bad value, and its first bad column
+    return DataError(f"{f}, line {i+2}, column {c}: {_what(df[c].iloc[i], c == 'label')}")
+
+def _parser_error(e)->str:
+    "pandas' message for a line with more values than the header, in our words"
+    m = re.search(r'Expected (\d+) fields in line (\d+), saw (\d+)', str(e))
+    return f"line {m[2]} has {m[3]} values, where the header has {m[1]} names" if m else str(e).strip()
+
+def read_kaggle_frame(
+    f,                 # Kaggle's train.csv (or test.csv)
+    train:bool=True,   # a training file, with a `label` column; False for test.csv, which has none
+)->pd.DataFrame:       # the rows, every column `int16`
+    "Kaggle's CSV file `f` as a `DataFrame`, once its header and each value are checked: a `DataError` names the first thing wrong"
+    f = Path(f).expanduser()
+    check_columns(f, train)
+    try: df = pd.read_csv(f, dtype=np.int16)         # every column's type given: two bytes a value, and no guessing
+    except pd.errors.ParserError as e: raise DataError(f"{f}: {_parser_error(e)}") from None
+    except ValueError: df = pd.read_csv(f)           # a value that is not a small whole number: read it as it is, to say which
+    if not len(df): raise DataError(f"{f}: a header and no rows: there are no images in it")
+    a = df.to_numpy()
+    if a.dtype != np.int16 or a.min() < 0 or a.max() > 255 or (train and a[:, 0].max() > 9):
+        raise _bad_cell(f, df) or DataError(f"{f}: pandas cannot read its values as whole numbers from 0 to 255")
+    return df
 
 # %% ../nbs/lib/cache.ipynb #38725431
 def _untar(name:str)->Path:

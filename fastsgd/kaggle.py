@@ -12,13 +12,13 @@ Docs: https://fastsgd.github.io/fastsgd/kaggle.html.md"""
 
 # %% ../nbs/10_kaggle.ipynb #k10imp
 from __future__ import annotations
-import atexit, re, shutil, tempfile
+import atexit, shutil, tempfile
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from torch import nn
 from fastcore.basics import noop
 from .utils import atomic_write, choice_error, in_test, set_seed
-from .cache import FULL, PIXELS, embedded_kaggle
+from .cache import FULL, PIXELS, embedded_kaggle, csv_columns, read_kaggle_frame
 from .data import DataError, Digits
 from .training import tensor_dls
 from .learner import Learner
@@ -30,7 +30,7 @@ from .resnet import RESNET_BS, RESNET_LR, resnet_epochs, resnet_adam, vision_res
 _all_ = ['PIXELS', 'embedded_kaggle']      # Kaggle's column names and the embedded files, importable from here too
 
 # %% auto #0
-__all__ = ['KAGGLE_INPUT', 'KAGGLE_BS', 'KAGGLE_MODELS', 'check_kaggle_folder', 'kaggle_data', 'kaggle_tensors', 'check_columns',
+__all__ = ['KAGGLE_INPUT', 'KAGGLE_BS', 'KAGGLE_MODELS', 'check_kaggle_folder', 'kaggle_data', 'kaggle_tensors',
            'read_kaggle_csv', 'valid_split', 'fit_kaggle', 'predict_digits', 'submission_path', 'write_submission',
            'check_submission', 'score_submission', 'PIXELS', 'embedded_kaggle']
 
@@ -63,72 +63,13 @@ def kaggle_tensors(df:pd.DataFrame)->tuple:
     x = torch.tensor(df[list(PIXELS)].to_numpy(np.float32)).view(-1, 28, 28)/255
     return x, torch.tensor(df['label'].to_numpy(np.int64)) if 'label' in df else None
 
-# %% ../nbs/10_kaggle.ipynb #k10cols
-def _few(names)->str: return ', '.join(names[:3]) + (f' and {len(names)-3} more' if len(names) > 3 else '')
-
-def _columns(f:Path)->list:
-    "The names in the header of CSV file `f`"
-    if not f.is_file(): raise DataError(f"{f}: {'is a folder, not a file' if f.is_dir() else 'no such file'}")
-    try: return list(pd.read_csv(f, nrows=0).columns)
-    except pd.errors.EmptyDataError: raise DataError(f"{f}: the file is empty; Kaggle's files start with a header of column names") from None
-    except UnicodeDecodeError: raise DataError(f"{f}: not a text file; Kaggle's files are CSV text") from None
-
-def check_columns(f, train:bool=True):
-    "Raise `DataError` unless the header of CSV file `f` is Kaggle's: `label`, then `pixel0` to `pixel783` (no `label` if not `train`)"
-    f = Path(f).expanduser()
-    cols, want = _columns(f), (['label'] if train else []) + list(PIXELS)
-    if cols == want: return
-    head = f"{'label,' if train else ''}pixel0,...,pixel783"
-    if train and 'label' not in cols: raise DataError(f"{f}: no 'label' column; a training file has {head}: each image's digit, then its 784 pixels")
-    if not train and 'label' in cols: raise DataError(f"{f}: has a 'label' column, as a training file does; Kaggle's test.csv has only the pixels, pixel0,...,pixel783")
-    twice = [c for c in cols if re.fullmatch(r'.+\.\d+', c) and c.rsplit('.', 1)[0] in cols]     # pandas renames a second pixel5 to pixel5.1
-    if twice: raise DataError(f"{f}: column {twice[0].rsplit('.', 1)[0]} appears more than once; expected {head}")
-    missing, extra = [c for c in want if c not in cols], [c for c in cols if c not in want]
-    if missing: raise DataError(f"{f}: {len(missing)} of the 784 pixel columns missing: {_few(missing)}; expected {head}")
-    if extra: raise DataError(f"{f}: {len(extra)} unexpected column(s): {_few(extra)}; expected {head}, and nothing else")
-    k = next(i for i, (a, b) in enumerate(zip(cols, want)) if a != b)
-    raise DataError(f"{f}: columns out of order: column {k+1} is {cols[k]}, where {want[k]} should be; expected {head}, in that order")
-
-# %% ../nbs/10_kaggle.ipynb #k10cells
-def _what(v, label:bool)->str:
-    "What is wrong with the value `v` of a cell (a `label` if `label`, else a pixel)"
-    if pd.isna(v): return 'no value (an empty field, or a line too short)'
-    n = pd.to_numeric(v, errors='coerce')
-    if pd.isna(n): return f"'{v}' is not a number"
-    return f"{n:g} is not a whole number" if n % 1 else f"{n:g} is outside {'0-9: a label is a digit' if label else '0-255'}"
-
-def _bad_cell(f:Path, df:pd.DataFrame)->DataError|None:
-    "A `DataError` naming the first cell of `df` (read from `f`) that is not a whole number from 0 to 255 (to 9 for `label`); None if none is"
-    hits = []
-    for c in df.columns:
-        v = pd.to_numeric(df[c], errors='coerce')
-        bad = ~((v % 1 == 0) & v.between(0, 9 if c == 'label' else 255)).to_numpy()   # NaN (a word, an empty field) is bad too
-        if bad.any(): hits.append((int(bad.argmax()), c))
-    if not hits: return None
-    i, c = min(hits, key=lambda o: o[0])                   # the first line with a bad value, and its first bad column
-    return DataError(f"{f}, line {i+2}, column {c}: {_what(df[c].iloc[i], c == 'label')}")
-
 # %% ../nbs/10_kaggle.ipynb #k10readcsv
-def _parser_error(e)->str:
-    "pandas' message for a line with more values than the header, in our words"
-    m = re.search(r'Expected (\d+) fields in line (\d+), saw (\d+)', str(e))
-    return f"line {m[2]} has {m[3]} values, where the header has {m[1]} names" if m else str(e).strip()
-
 def read_kaggle_csv(
     f,                 # Kaggle's train.csv (or test.csv)
     train:bool=True,   # a training file, with a `label` column; False for test.csv, which has none
 )->tuple:              # (x, y): images (n,28,28) as floats from 0 to 1, and their digits (None for test.csv)
-    "Read Kaggle's CSV file `f` into tensors, fast, once its header and each value are checked"
-    f = Path(f).expanduser()
-    check_columns(f, train)
-    try: df = pd.read_csv(f, dtype=np.int16)         # every column's type given: two bytes a value, and no guessing
-    except pd.errors.ParserError as e: raise DataError(f"{f}: {_parser_error(e)}") from None
-    except ValueError: df = pd.read_csv(f)           # a value that is not a small whole number: read it as it is, to say which
-    if not len(df): raise DataError(f"{f}: a header and no rows: there are no images in it")
-    a = df.to_numpy()
-    if a.dtype != np.int16 or a.min() < 0 or a.max() > 255 or (train and a[:, 0].max() > 9):
-        raise _bad_cell(f, df) or DataError(f"{f}: pandas cannot read its values as whole numbers from 0 to 255")
-    return kaggle_tensors(df)
+    "Read Kaggle's CSV file `f` into tensors, once its header and each value are checked"
+    return kaggle_tensors(read_kaggle_frame(f, train))
 
 # %% ../nbs/10_kaggle.ipynb #k10split
 def valid_split(n:int, pct:float=0.2, seed:int=42)->tuple:
@@ -206,7 +147,7 @@ def write_submission(labels, path)->Path:
 def check_submission(path, n:int)->pd.DataFrame:
     "The rows of submission `path`, once checked for `n` test images: header `ImageId,Label`, ids 1 to `n` in order, each label a digit 0-9"
     f = Path(path).expanduser()
-    cols = _columns(f)
+    cols = csv_columns(f)
     if cols != ['ImageId', 'Label']: raise DataError(f"{f}: the header is {','.join(map(str, cols))}; Kaggle expects ImageId,Label")
     df = pd.read_csv(f)
     if len(df) != n: raise DataError(f"{f}: {len(df)} rows; test.csv has {n} images, and each needs one")
