@@ -11,7 +11,7 @@ from __future__ import annotations
 import torch
 from torch import tensor
 from .core import Exercise, register
-from .judge import Wrong, NotDone, describe, describe_pair, same, params_with_grads, grads_cleared
+from .judge import Wrong, NotDone, describe_pair, same, params_with_grads, grads_cleared
 
 # %% auto #0
 __all__ = []
