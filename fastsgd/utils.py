@@ -1,8 +1,8 @@
 """The bottom layer of fastsgd: seeds, the device to run on, one message for a bad choice, whether we run in a notebook or under a test, the fastsgd home, files written whole or not at all, and a lock
 
 `fastsgd.utils` imports no other fastsgd module, and every other module may import it: the lessons' modules, the data
-cache, the exercise checker, the `fastsgd` command and the benchmark. Only two things ask `in_test()`: where the
-exercise record goes, and whether a live plot redraws. `in_kernel()` says whether a notebook can show a live plot
+cache, the exercise checker, the `fastsgd` command and the benchmark. Only three things ask `in_test()`: where the
+exercise record goes, where lesson 10 writes its `submission.csv`, and whether a live plot redraws. `in_kernel()` says whether a notebook can show a live plot
 or progress bars.
 
 Docs: https://fastsgd.github.io/fastsgd/lib/utils.html.md"""
