@@ -13,9 +13,11 @@ from __future__ import annotations
 import os, errno, functools, json, re, shutil, tempfile
 from dataclasses import dataclass
 from pathlib import Path
-import numpy as np, pandas as pd
+from typing import TYPE_CHECKING
+import numpy as np
 from PIL import Image, UnidentifiedImageError
 from .utils import atomic_write, fastsgd_home, locked
+if TYPE_CHECKING: import pandas as pd   # for the annotations; the Kaggle-file functions import it when they run
 
 # %% auto #0
 __all__ = ['SAMPLE', 'FULL', 'N_TRAIN', 'N_VALID', 'PIXELS', 'Layout', 'DataError', 'image_files', 'write_kaggle',
@@ -168,6 +170,7 @@ def _few(names)->str: return ', '.join(names[:3]) + (f' and {len(names)-3} more'
 
 def csv_columns(f)->list:
     "The names in the header of CSV file `f`; a `DataError` if it is missing, a folder, empty or not text"
+    import pandas as pd                              # here, not at the top: the folders of the cache need no pandas, and it takes a third of a second to import
     f = Path(f).expanduser()
     if not f.is_file(): raise DataError(f"{f}: {'is a folder, not a file' if f.is_dir() else 'no such file'}")
     try: return list(pd.read_csv(f, nrows=0).columns)
@@ -193,6 +196,7 @@ def check_columns(f, train:bool=True):
 # %% ../nbs/lib/cache.ipynb #kcsvframe
 def _what(v, label:bool)->str:
     "What is wrong with the value `v` of a cell (a `label` if `label`, else a pixel)"
+    import pandas as pd
     if pd.isna(v): return 'no value (an empty field, or a line too short)'
     n = pd.to_numeric(v, errors='coerce')
     if pd.isna(n): return f"'{v}' is not a number"
@@ -200,6 +204,7 @@ def _what(v, label:bool)->str:
 
 def _bad_cell(f:Path, df:pd.DataFrame)->DataError|None:
     "A `DataError` naming the first cell of `df` (read from `f`) that is not a whole number from 0 to 255 (to 9 for `label`); None if none is"
+    import pandas as pd
     hits = []
     for c in df.columns:
         v = pd.to_numeric(df[c], errors='coerce')
@@ -219,6 +224,7 @@ def read_kaggle_frame(
     train:bool=True,   # a training file, with a `label` column; False for test.csv, which has none
 )->pd.DataFrame:       # the rows, every column `int16`
     "Kaggle's CSV file `f` as a `DataFrame`, once its header and each value are checked: a `DataError` names the first thing wrong"
+    import pandas as pd
     f = Path(f).expanduser()
     check_columns(f, train)
     try: df = pd.read_csv(f, dtype=np.int16)         # every column's type given: two bytes a value, and no guessing
